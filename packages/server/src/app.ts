@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { loggerOptions } from './logger.ts';
+import authPlugin from './plugins/auth.ts';
+import dbPlugin from './plugins/db.ts';
+import etagPlugin from './plugins/etag.ts';
+import graphqlPlugin from './plugins/graphql.ts';
+import openapiPlugin from './plugins/openapi.ts';
+import problemDetailsPlugin from './plugins/problem-details.ts';
+import rateLimitPlugin from './plugins/rate-limit.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
+import writeTransactionPlugin from './plugins/write-transaction.ts';
+import auditModule from './modules/audit/index.ts';
+import operationsModule from './modules/operations/index.ts';
+import workspaceModule from './modules/workspace/index.ts';
+
+export type AppConfig = Pick<
+  Config,
+  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS'
+>;
+
+export const DEFAULT_APP_CONFIG: AppConfig = {
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_PER_MINUTE: 6000,
+  BODY_LIMIT_BYTES: 1_048_576,
+  REQUEST_TIMEOUT_MS: 30_000,
+  MAX_EVENT_LOOP_DELAY_MS: 1000,
+};
+
+export interface BuildAppOptions {
+  database: Database;
+  config?: Partial<AppConfig>;
+  /** Logger options (false to silence); defaults to JSON logs at config.LOG_LEVEL. */
+  logger?: FastifyServerOptions['logger'];
+  /** A pino logger to use instead (the server shares its own). */
+  loggerInstance?: FastifyBaseLogger;
+  /** Close the database with the app (default true). */
+  closeDatabase?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The app as a plugin tree: cross-cutting plugins first (errors, database, auth,
+ * limits, transactions, OpenAPI, GraphQL), then the domain modules.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const config = { ...DEFAULT_APP_CONFIG, ...options.config };
+  const app = Fastify({
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(config.LOG_LEVEL) }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: 72_000,
+    // Take a caller's request id when it looks like one, so logs can be joined across services.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
+    },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(problemDetailsPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(dbPlugin, { database: options.database, closeOnShutdown: options.closeDatabase !== false });
+  await app.register(rateLimitPlugin, { perMinute: config.RATE_LIMIT_PER_MINUTE, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
+  await app.register(authPlugin);
+  await app.register(writeTransactionPlugin);
+  await app.register(etagPlugin);
+  await app.register(openapiPlugin);
+  await app.register(graphqlPlugin);
+
+  await app.register(operationsModule);
+  await app.register(workspaceModule);
+  await app.register(auditModule);
+
+  return app;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_27_120000_foundation.ts';
+
+/**
+ * Every migration, by name. A static list (rather than reading the folder) works the
+ * same from source, from a build and from a bundle. Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_120000_foundation': foundation,
+};

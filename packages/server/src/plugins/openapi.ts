@@ -1,0 +1,63 @@
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { NAMED_SCHEMAS } from '@sellerops/schemas';
+import { COMMON_PROBLEM_STATUSES, problems } from '../lib/route-schema.ts';
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * The OpenAPI document is generated from the routes' TypeBox schemas; named schemas
+ * (those with `$id`) are added once and become components, so the SDK gets a type
+ * per name. Every /v1 route is given the common problem responses and the bearer
+ * security requirement unless it is public.
+ */
+export default fp(
+  async (app) => {
+    for (const schema of NAMED_SCHEMAS) app.addSchema(schema);
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/v1')) return;
+      const schema = (route.schema ??= {});
+      const config = (route.config ?? {}) as { public?: boolean };
+      schema.response = { ...problems(...COMMON_PROBLEM_STATUSES), ...(schema.response as object) };
+      if (!config.public) (schema as { security?: unknown }).security = [{ bearerAuth: [] }];
+    });
+
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'sellerops API',
+          version: API_VERSION,
+          description:
+            'The back office of an Amazon seller company: SOPs, metrics, the resource registry and hiring assessments. ' +
+            'Authenticate with `Authorization: Bearer <api key>`. Errors are application/problem+json with a stable `code`. ' +
+            'Lists are cursor pages; POST accepts `Idempotency-Key`; single objects carry an ETag that PATCH and DELETE check through `If-Match`.',
+        },
+        servers: [],
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key of your workspace' } },
+        },
+        tags: [
+          { name: 'workspace', description: 'Your workspace, its members and API keys' },
+          { name: 'audit', description: 'Who changed what, when' },
+          { name: 'operations', description: 'Health and readiness' },
+        ],
+      },
+      refResolver: {
+        // Name components after the schema's $id (Problem, Member, ...) rather than def-0.
+        buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
+    });
+
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true, persistAuthorization: true, tryItOutEnabled: true },
+      staticCSP: false,
+    });
+
+    app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  },
+  { name: 'openapi' },
+);
