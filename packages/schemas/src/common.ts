@@ -6,6 +6,13 @@ import { Type, type Static, type TSchema, type TObject, type TProperties } from 
  */
 export const Ref = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T>>(Type.Ref(schema.$id!));
 
+/**
+ * A string enum as one JSON Schema `enum` (not a union of literals), so a wrong value
+ * gets one clear validation error and the SDK a plain union type.
+ */
+export const StringEnum = <const T extends readonly string[]>(values: T, options: { description?: string; $id?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
 /** Opaque, type-prefixed object id, e.g. `mem_01J...`. */
 export const IdSchema = Type.String({ minLength: 3, maxLength: 64, pattern: '^[a-z]+_[0-9A-Za-z]+$', description: 'Opaque, type-prefixed object id' });
 

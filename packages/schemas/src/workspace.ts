@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IdSchema, ListSchema, Ref, TimestampSchema, objectBase, pageQuery } from './common.ts';
+import { IdSchema, ListSchema, Ref, StringEnum, TimestampSchema, objectBase, pageQuery } from './common.ts';
 
 export const SCOPES = [
   'resources:read',
@@ -13,7 +13,7 @@ export const SCOPES = [
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
-export const ScopeSchema = Type.Union(SCOPES.map((s) => Type.Literal(s)), { description: '`admin` implies every scope' });
+export const ScopeSchema = StringEnum(SCOPES, { description: '`admin` implies every scope' });
 
 export const WorkspaceSchema = Type.Object(
   {
@@ -69,7 +69,7 @@ export const WorkspaceCreatedSchema = Type.Object(
 
 export const MEMBER_ROLES = ['owner', 'manager', 'operator', 'viewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-export const MemberRoleSchema = Type.Union(MEMBER_ROLES.map((r) => Type.Literal(r)), { description: 'owner, manager, operator or viewer' });
+export const MemberRoleSchema = StringEnum(MEMBER_ROLES, { description: 'owner, manager, operator or viewer' });
 
 export const MemberSchema = Type.Object(
   {

@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { validatorCompiler } from './lib/validator.ts';
 import { loggerOptions } from './logger.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -19,7 +20,7 @@ import workspaceModule from './modules/workspace/index.ts';
 
 export type AppConfig = Pick<
   Config,
-  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS'
+  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'TRUST_PROXY'
 >;
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -28,7 +29,16 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   BODY_LIMIT_BYTES: 1_048_576,
   REQUEST_TIMEOUT_MS: 30_000,
   MAX_EVENT_LOOP_DELAY_MS: 1000,
+  TRUST_PROXY: 'false',
 };
+
+/** TRUST_PROXY text -> Fastify's trustProxy (boolean, hop count, or address list). */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 export interface BuildAppOptions {
   database: Database;
@@ -61,16 +71,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
     },
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
     return503OnClosing: true,
+    // Fastify takes a hop count too, though its types do not say so.
+    trustProxy: trustProxy(config.TRUST_PROXY) as boolean,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // JSON in, JSON out: anything else is 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(problemDetailsPlugin);
   await app.register(securityHeadersPlugin);

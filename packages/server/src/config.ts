@@ -19,8 +19,16 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 6000 }),
   /** Largest request body in bytes. */
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
-  /** A request that takes longer than this is answered 503 and its connection closed. */
+  /**
+   * Longest time to receive a whole request, and the socket idle limit: a slow client
+   * is disconnected. Statements are bounded separately (30 s on PostgreSQL).
+   */
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
+  /**
+   * Behind a load balancer: `true`, a hop count, or the balancer's addresses, so that
+   * client addresses (logs, the per-address rate limit) come from X-Forwarded-For.
+   */
+  TRUST_PROXY: Type.String({ default: 'false', pattern: '^(true|false|\\d+|[0-9a-fA-F.:/, ]+)$' }),
   /** Connections in the PostgreSQL pool. */
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Event-loop delay (ms) above which new requests are shed with 503. */
@@ -30,7 +38,9 @@ export const ConfigSchema = Type.Object({
 });
 export type Config = Static<typeof ConfigSchema>;
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** Reads and validates the configuration; a bad value throws a ConfigError naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './database.ts';
@@ -39,6 +39,9 @@ export interface ConnectOptions {
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  statementTimeoutMs?: number;
+  /** Sees every statement Kysely runs (tests count statements to prove batching). */
+  log?: (event: LogEvent) => void;
   /** Called when an idle pooled connection fails (e.g. the server restarted). */
   onPoolError?: (err: Error) => void;
 }
@@ -56,10 +59,12 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       application_name: 'sellerops',
+      // No statement may hold a connection (and its locks) longer than this.
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
       types: pgTypes as pg.CustomTypesConfig,
     });
     pool.on('error', (err) => options.onPoolError?.(err));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
     return {
       db,
       engine: 'postgres',
@@ -85,7 +90,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     mkdirSync(folder, { recursive: true });
     pglite = await PGlite.create({ dataDir: folder, parsers: pgliteParsers });
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(options.log ? { log: options.log } : {}) });
   return {
     db,
     engine: 'pglite',

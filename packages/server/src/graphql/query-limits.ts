@@ -1,6 +1,12 @@
 import {
   GraphQLError,
   Kind,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -17,7 +23,7 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 50_000, maxAliases: 30 };
 
-/** The page size a connection field asks for; lists default to the REST default of 50. */
+/** The page size of a list without `first`: the REST default. */
 const DEFAULT_FIRST = 50;
 
 /** A page size given as a variable is not known at validation time: assume the largest. */
@@ -36,8 +42,16 @@ interface Measure {
   aliases: number;
 }
 
+/** A field returns many rows when its type is a list or a connection (`...Connection`). */
+function returnsMany(type: GraphQLOutputType): boolean {
+  const unwrapped = isNonNullType(type) ? type.ofType : type;
+  return isListType(unwrapped) || getNamedType(unwrapped).name.endsWith('Connection');
+}
+
 function measure(
   selectionSet: SelectionSetNode,
+  parentType: GraphQLCompositeType | undefined,
+  schema: GraphQLSchema,
   fragments: Record<string, FragmentDefinitionNode>,
   seen: Set<string>,
 ): Measure {
@@ -52,23 +66,33 @@ function measure(
         depth = Math.max(depth, 1);
         continue;
       }
+      const field = parentType && 'getFields' in parentType ? parentType.getFields()[selection.name.value] : undefined;
+      const childType = field ? (getNamedType(field.type) as GraphQLCompositeType) : undefined;
       const first = intArgument(selection.arguments?.find((a) => a.name.value === 'first')?.value);
-      const isList = selection.arguments?.some((a) => a.name.value === 'first') ?? false;
-      const inner = measure(selection.selectionSet, fragments, seen);
-      const multiplier = isList ? Math.max(1, first ?? DEFAULT_FIRST) : 1;
+      // A connection's `nodes` are the rows its `first` already counted.
+      const inConnection = parentType?.name.endsWith('Connection') ?? false;
+      const many = first !== undefined || (field !== undefined && !inConnection && returnsMany(field.type));
+      const inner = measure(selection.selectionSet, childType, schema, fragments, seen);
+      const multiplier = many ? Math.max(1, first ?? DEFAULT_FIRST) : 1;
       cost += multiplier * (1 + inner.cost);
       depth = Math.max(depth, 1 + inner.depth);
       aliases += inner.aliases;
     } else {
-      const set =
-        selection.kind === Kind.INLINE_FRAGMENT
-          ? selection.selectionSet
-          : seen.has(selection.name.value)
-            ? undefined
-            : fragments[selection.name.value]?.selectionSet;
+      let set: SelectionSetNode | undefined;
+      let typeName: string | undefined;
+      let nextSeen = seen;
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        set = selection.selectionSet;
+        typeName = selection.typeCondition?.name.value;
+      } else if (!seen.has(selection.name.value)) {
+        const fragment = fragments[selection.name.value];
+        set = fragment?.selectionSet;
+        typeName = fragment?.typeCondition.name.value;
+        nextSeen = new Set([...seen, selection.name.value]);
+      }
       if (!set) continue;
-      const nextSeen = selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, selection.name.value]) : seen;
-      const inner = measure(set, fragments, nextSeen);
+      const type = typeName ? (schema.getType(typeName) as GraphQLCompositeType | undefined) : parentType;
+      const inner = measure(set, type, schema, fragments, nextSeen);
       cost += inner.cost;
       depth = Math.max(depth, inner.depth);
       aliases += inner.aliases;
@@ -85,11 +109,12 @@ function measure(
 export function queryLimitsRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => {
     const document = context.getDocument();
+    const schema = context.getSchema();
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
     return {
       OperationDefinition(node) {
-        const m = measure(node.selectionSet, fragments, new Set());
+        const m = measure(node.selectionSet, schema.getRootType(node.operation) ?? undefined, schema, fragments, new Set());
         const report = (message: string) =>
           context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'query_too_complex', depth: m.depth, cost: m.cost } }));
         if (m.depth > limits.maxDepth) report(`Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}.`);

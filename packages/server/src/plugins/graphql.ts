@@ -7,6 +7,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from '../graphql/query-limits.t
 import type { ServiceContext } from '../lib/context.ts';
 import { contextOf } from '../lib/context.ts';
 import { DomainError } from '../lib/errors.ts';
+import { replyWithProblem } from './problem-details.ts';
 import type { AuthContext } from './auth.ts';
 
 declare module 'mercurius' {
@@ -26,6 +27,19 @@ const BASE_SCHEMA = /* GraphQL */ `
     ok: Boolean!
   }
 `;
+
+/** Errors of GraphQL itself (syntax, validation, mercurius' own) as opposed to HTTP-level refusals. */
+function isGraphqlError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return error instanceof GraphQLError || (typeof code === 'string' && code.startsWith('MER_'));
+}
+
+/** Mercurius wraps several validation errors in one; unwrap them (but not a domain error's field list). */
+function flatten(error: Error): Error[] {
+  if (error instanceof DomainError || (error as GraphQLError).originalError instanceof DomainError) return [error];
+  const inner = (error as { errors?: unknown }).errors ?? ((error as GraphQLError).originalError as { errors?: unknown } | undefined)?.errors;
+  return Array.isArray(inner) && inner.every((e) => e instanceof Error) ? (inner as Error[]) : [error];
+}
 
 /** Domain errors keep their REST code in `extensions.code`; anything else is generic. */
 function formatError(error: GraphQLError) {
@@ -63,13 +77,22 @@ export default fp(
       path: '/graphql',
       allowBatchedQueries: false,
       additionalRouteOptions: { config: { scope: 'authenticated', transaction: false } },
-      context: (request: FastifyRequest, _reply: FastifyReply) => ({ auth: request.auth, service: contextOf(request) }),
+      // Also called for requests refused before authentication, hence the guard.
+      context: (request: FastifyRequest, _reply: FastifyReply) => (request.auth ? { auth: request.auth, service: contextOf(request) } : {}),
+      // Refusals raised by our hooks (401, 429, 503...) answer like every REST route;
+      // GraphQL's own errors (syntax, validation) keep the GraphQL response shape.
+      errorHandler: async (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+        if (!isGraphqlError(error)) {
+          replyWithProblem(error as never, request, reply);
+          return;
+        }
+        const errors = flatten(error).map((e) => (e instanceof GraphQLError ? e : new GraphQLError(e.message, { originalError: e })));
+        const statusCode = (error as { statusCode?: number }).statusCode ?? 400;
+        reply.code(statusCode).send({ data: null, errors: errors.map(formatError) });
+      },
       validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
       errorFormatter: (execution: ExecutionResult & { errors: readonly GraphQLError[] }, ctx: MercuriusContext) => {
-        const errors = execution.errors.flatMap((e) => {
-          const inner = (e.originalError as { errors?: GraphQLError[] } | undefined)?.errors;
-          return Array.isArray(inner) ? inner : [e];
-        });
+        const errors = execution.errors.flatMap(flatten) as GraphQLError[];
         for (const e of errors) if (!(e.originalError instanceof DomainError) && e.originalError) ctx.reply?.log.error({ err: e.originalError }, 'graphql resolver error');
         const formatted = errors.map(formatError);
         const statusCode = execution.data ? 200 : formatted.some((e) => e.extensions?.code === 'query_too_complex' || e.extensions?.code === 'validation_failed') ? 400 : 200;
@@ -77,5 +100,5 @@ export default fp(
       },
     });
   },
-  { name: 'graphql', dependencies: ['auth'] },
+  { name: 'graphql', dependencies: ['auth', 'problem-details'] },
 );

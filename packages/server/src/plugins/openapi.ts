@@ -45,6 +45,8 @@ export default fp(
           { name: 'operations', description: 'Health and readiness' },
         ],
       },
+      // GraphQL and the docs page have no tags: they are not REST operations of the SDK.
+      hideUntagged: true,
       refResolver: {
         // Name components after the schema's $id (Problem, Member, ...) rather than def-0.
         buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),

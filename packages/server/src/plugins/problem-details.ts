@@ -96,6 +96,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Method + path patterns of every route, for telling 405 from 404. */
     routePatterns: Array<{ method: string; pattern: RegExp }>;
+    /** Every route as registered: tests walk it so that new routes are covered automatically. */
+    routeTable: Array<{ method: string; url: string; config: Record<string, unknown> }>;
   }
 }
 
@@ -115,6 +117,47 @@ function patternOf(url: string): RegExp {
 }
 
 /**
+ * Turns any error into its problem+json response. The error handler of the app, and of
+ * GraphQL's route for refusals that happen before GraphQL runs.
+ */
+export function replyWithProblem(error: FastifyError & { status?: number }, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof DomainError) {
+    for (const [name, value] of Object.entries(error.extra?.headers ?? {})) reply.header(name, value);
+    return sendProblem(request, reply, error.status, error.code, error.message, error.errors, error.extra);
+  }
+  if (error.validation) {
+    const errors = validationErrors(error);
+    return sendProblem(request, reply, 400, 'validation_failed', `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors);
+  }
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return sendProblem(request, reply, mapped[0], mapped[1], mapped[2]);
+  if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
+    return sendProblem(request, reply, 400, 'malformed_json', 'The body is not valid JSON.');
+  }
+  if (error.code === UNIQUE_VIOLATION) {
+    // Two requests raced past the service's own uniqueness check; the database kept one.
+    return sendProblem(request, reply, 409, 'conflict', 'An object with the same unique value was created at the same moment. Read it and retry if needed.');
+  }
+  const status = error.statusCode ?? error.status ?? 500;
+  if (status >= 400 && status < 500 && STATUS_CODES[status]) {
+    return sendProblem(request, reply, status, STATUS_CODES[status]!, error.message || TITLES[status] || 'Error');
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '2');
+    return sendProblem(request, reply, 503, 'service_unavailable', 'The database is unavailable or every connection is busy. Retry after the time in Retry-After.');
+  }
+  if (status === 503) {
+    if (!reply.hasHeader('retry-after')) reply.header('retry-after', '1');
+    return sendProblem(request, reply, 503, 'overloaded', 'The service is busy. Retry after the time in Retry-After.');
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(request, reply, 500, 'internal_error', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
  * One error shape for the whole API: every error, whoever raised it, leaves as
  * application/problem+json with a stable `code`. 5xx text is generic; the real
  * cause goes to the log with the request id.
@@ -122,41 +165,16 @@ function patternOf(url: string): RegExp {
 export default fp(
   async (app) => {
     app.decorate('routePatterns', []);
+    app.decorate('routeTable', []);
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      for (const method of methods) app.routePatterns.push({ method, pattern: patternOf(route.url) });
+      for (const method of methods) {
+        app.routePatterns.push({ method, pattern: patternOf(route.url) });
+        app.routeTable.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> });
+      }
     });
 
-    app.setErrorHandler((error: FastifyError & { status?: number }, request, reply) => {
-      if (error instanceof DomainError) {
-        for (const [name, value] of Object.entries(error.extra?.headers ?? {})) reply.header(name, value);
-        return sendProblem(request, reply, error.status, error.code, error.message, error.errors, error.extra);
-      }
-      if (error.validation) {
-        const errors = validationErrors(error);
-        return sendProblem(request, reply, 400, 'validation_failed', `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors);
-      }
-      const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-      if (mapped) return sendProblem(request, reply, mapped[0], mapped[1], mapped[2]);
-      if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
-        return sendProblem(request, reply, 400, 'malformed_json', 'The body is not valid JSON.');
-      }
-      const status = error.statusCode ?? error.status ?? 500;
-      if (status >= 400 && status < 500 && STATUS_CODES[status]) {
-        return sendProblem(request, reply, status, STATUS_CODES[status]!, error.message || TITLES[status] || 'Error');
-      }
-      if (status === 503) {
-        if (!reply.hasHeader('retry-after')) reply.header('retry-after', '1');
-        return sendProblem(request, reply, 503, 'overloaded', 'The service is busy. Retry after the time in Retry-After.');
-      }
-      if (isDatabaseUnavailable(error)) {
-        request.log.warn({ err: error }, 'database unavailable');
-        reply.header('retry-after', '2');
-        return sendProblem(request, reply, 503, 'service_unavailable', 'The database is unavailable or every connection is busy. Retry after the time in Retry-After.');
-      }
-      request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(request, reply, 500, 'internal_error', `Something went wrong on our side. Quote request id ${request.id} when reporting it.`);
-    });
+    app.setErrorHandler(replyWithProblem);
 
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';

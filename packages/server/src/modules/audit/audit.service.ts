@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@sellerops/schemas';
 import type { AuditEventRow } from '../../db/database.ts';
 import type { ServiceContext } from '../../lib/context.ts';
+import { InvalidInput } from '../../lib/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../lib/pagination.ts';
 import { iso } from '../../lib/time.ts';
 import * as repo from './audit.repository.ts';
@@ -27,6 +28,13 @@ export async function listAuditEvents(
   filter: repo.AuditEventFilter,
   page: { limit?: number | undefined; cursor?: string | undefined },
 ): Promise<Page<AuditEvent>> {
+  for (const bound of ['from', 'to'] as const) {
+    const value = filter[bound];
+    // REST validates these by schema; GraphQL passes plain strings, so check here once for both.
+    if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value)))) {
+      throw new InvalidInput(`${bound} must be an ISO 8601 date-time.`, [{ path: `/${bound}`, message: 'not a date-time' }]);
+    }
+  }
   const limit = page.limit ?? 50;
   const after = page.cursor ? decodeCursor(page.cursor, repo.AUDIT_SORT) : undefined;
   const rows = await repo.listAuditEvents(ctx.db, ctx.workspaceId, filter, { limit, after });

@@ -89,6 +89,20 @@ const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/v1/api-keys/current',
+    {
+      config: { scope: 'authenticated' },
+      schema: {
+        operationId: 'getCurrentApiKey',
+        tags: ['workspace'],
+        summary: 'The API key making this request (any key may read itself)',
+        response: { 200: Ref(ApiKeySchema) },
+      },
+    },
+    async (request) => service.getApiKey(contextOf(request), request.auth.keyId),
+  );
+
+  app.get(
     '/v1/api-keys/:id',
     {
       config: { scope: 'admin' },

@@ -89,6 +89,30 @@ export async function bootstrap(db: Kysely<DB>, bootstrapSecret?: string): Promi
   });
 }
 
+/**
+ * A new admin key for the workspace with this slug, made from the command line by
+ * whoever can reach the database: the way back in when every admin key is lost.
+ */
+export async function mintAdminKey(db: Kysely<DB>, slug: string): Promise<{ workspaceId: string; secret: string }> {
+  return db.transaction().execute(async (trx) => {
+    const workspace = await trx.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!workspace) throw new NotFound('Workspace', slug);
+    const secret = newApiKeySecret();
+    const row = await repo.insertApiKey(trx, {
+      workspace_id: workspace.id,
+      id: newId(ID_PREFIX.api_key),
+      name: 'Admin key made on the command line',
+      prefix: keyPrefix(secret),
+      secret_hash: hashSecret(secret),
+      scopes: ['admin'],
+      member_id: null,
+    });
+    const system: ServiceContext = { db: trx, workspaceId: workspace.id, actor: { keyId: null, memberId: null }, requestId: null };
+    await recordChange(system, { action: 'api_key.created', objectType: 'api_key', objectId: row.id, after: toApiKey(row) });
+    return { workspaceId: workspace.id, secret };
+  });
+}
+
 // ---- API keys ----
 
 export async function listApiKeys(ctx: ServiceContext, filter: { revoked?: boolean | undefined }, page: PageRequest): Promise<Page<ApiKey>> {

@@ -1,0 +1,44 @@
+import type { components } from './schema.d.ts';
+
+/** Any named schema of the API by its component name, e.g. `Schema<'Member'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+/** RFC 9457 problem details: the body of every error response. */
+export type Problem = Schema<'Problem'>;
+/** A decimal amount as a string with its ISO 4217 currency. */
+export type Money = Schema<'Money'>;
+
+/** The workspace (seller company) an API key belongs to. */
+export type Workspace = Schema<'Workspace'>;
+/** Body of `POST /v1/workspaces`. */
+export type WorkspaceCreate = Schema<'WorkspaceCreate'>;
+/** Answer of `POST /v1/workspaces`: the workspace and its first admin key, secret included. */
+export type WorkspaceCreated = Schema<'WorkspaceCreated'>;
+
+/** An API key as listed: never its secret. */
+export type ApiKey = Schema<'ApiKey'>;
+/** An API key as created: `secret` is shown only in this answer. */
+export type ApiKeyWithSecret = Schema<'ApiKeyWithSecret'>;
+/** Body of `POST /v1/api-keys`. */
+export type ApiKeyCreate = Schema<'ApiKeyCreate'>;
+/** A permission an API key can hold; `admin` implies every scope. */
+export type Scope = ApiKey['scopes'][number];
+
+/** A person of the workspace. */
+export type Member = Schema<'Member'>;
+/** Body of `POST /v1/members`. */
+export type MemberCreate = Schema<'MemberCreate'>;
+/** Body of `PATCH /v1/members/{id}`. */
+export type MemberUpdate = Schema<'MemberUpdate'>;
+/** owner, manager, operator or viewer. */
+export type MemberRole = Member['role'];
+
+/** One recorded change: who, what, when, before and after. */
+export type AuditEvent = Schema<'AuditEvent'>;
+
+/** One cursor page of a list route. */
+export interface Page<Item> {
+  object: 'list';
+  data: Item[];
+  next_cursor: string | null;
+}

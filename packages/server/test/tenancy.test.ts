@@ -1,0 +1,94 @@
+import t from 'tap';
+import { createTestApp, type TestApp } from './helpers/index.ts';
+import { makeApiKey, makeMember } from './helpers/factories.ts';
+
+/**
+ * For every route that takes an object id, a key of workspace B must get 404 for
+ * workspace A's object, exactly as for an id that does not exist, and A's object must
+ * be unchanged. The route table drives it: a new route with an id parameter fails this
+ * test until it has a fixture below, so nobody has to remember to add tenancy tests.
+ */
+type Fixture = (h: TestApp) => Promise<{ params: Record<string, string>; payload?: unknown }>;
+
+const FIXTURES: Record<string, Fixture> = {
+  '/v1/members/:id': async (h) => ({ params: { id: (await makeMember(h)).id }, payload: { name: 'Taken over' } }),
+  '/v1/api-keys/:id': async (h) => ({ params: { id: (await makeApiKey(h)).id } }),
+};
+
+const fill = (url: string, params: Record<string, string>) => url.replace(/:([a-z_]+)/g, (_, name: string) => params[name] ?? `missing_${name}`);
+
+t.test('every route with an object id answers 404 to another workspace', async (t) => {
+  const h = await createTestApp();
+  t.teardown(h.close);
+  const other = await h.createWorkspace('Company B');
+
+  const idRoutes = h.app.routeTable.filter((r) => r.url.startsWith('/v1') && r.url.includes(':') && r.method !== 'HEAD');
+  t.ok(idRoutes.length >= 5, 'the route table lists the id routes');
+
+  for (const route of idRoutes) {
+    const fixture = FIXTURES[route.url];
+    if (!fixture) {
+      t.fail(`${route.method} ${route.url} has no tenancy fixture: add one to test/tenancy.test.ts`);
+      continue;
+    }
+    const { params, payload } = await fixture(h);
+    const url = fill(route.url, params);
+    const before = await h.request({ method: 'GET', url });
+
+    const res = await h.request({
+      method: route.method as 'GET',
+      url,
+      key: other.key,
+      ...(route.method === 'POST' || route.method === 'PATCH' || route.method === 'PUT' ? { payload: payload ?? {} } : {}),
+    });
+    t.equal(res.statusCode, 404, `${route.method} ${route.url} from another workspace is 404`);
+    t.equal(res.json().code, 'not_found', `${route.method} ${route.url} says not_found`);
+
+    const missing = await h.request({ method: route.method as 'GET', url: fill(route.url, Object.fromEntries(Object.keys(params).map((k) => [k, 'zzz_01NOSUCHOBJECT']))), key: other.key, ...(payload ? { payload } : {}) });
+    t.equal(missing.statusCode, 404, `${route.method} ${route.url} with an unknown id is also 404`);
+    t.same(
+      { status: res.statusCode, code: res.json().code, title: res.json().title },
+      { status: missing.statusCode, code: missing.json().code, title: missing.json().title },
+      'a foreign id and a missing id look the same',
+    );
+
+    const after = await h.request({ method: 'GET', url });
+    t.equal(after.body, before.body, `${route.method} ${route.url} left workspace A's object unchanged`);
+  }
+});
+
+t.test('every list route shows only the caller workspace', async (t) => {
+  const h = await createTestApp();
+  t.teardown(h.close);
+  const other = await h.createWorkspace('Company B');
+  const member = await makeMember(h);
+  const key = await makeApiKey(h);
+
+  const listRoutes = h.app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/v1') && !r.url.includes(':'));
+  t.ok(listRoutes.length >= 4, 'the route table lists the collection routes');
+  for (const route of listRoutes) {
+    const res = await h.request({ method: 'GET', url: route.url, key: other.key });
+    t.equal(res.statusCode, 200, `${route.url} answers workspace B`);
+    for (const id of [h.workspaceId, member.id, key.id]) {
+      t.notOk(res.body.includes(id), `${route.url} does not reveal ${id.split('_')[0]} of workspace A`);
+    }
+  }
+});
+
+t.test('GraphQL shows only the caller workspace', async (t) => {
+  const h = await createTestApp();
+  t.teardown(h.close);
+  const other = await h.createWorkspace('Company B');
+  const member = await makeMember(h);
+  const res = await h.request({
+    method: 'POST',
+    url: '/graphql',
+    key: other.key,
+    payload: { query: '{ workspace { id } members { nodes { id } } api_keys { nodes { id member { id } } } audit_events { nodes { id object_id actor { id } } } }' },
+  });
+  t.equal(res.statusCode, 200);
+  t.notOk(res.json().errors, 'no errors');
+  t.notOk(res.body.includes(member.id), 'A member is invisible to B');
+  t.notOk(res.body.includes(h.workspaceId), 'A workspace id is invisible to B');
+  t.equal(res.json().data.workspace.id, other.workspaceId);
+});
