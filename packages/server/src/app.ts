@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { validatorCompiler } from './lib/validator.ts';
+import { configureAuthCache } from './lib/auth-cache.ts';
 import { loggerOptions } from './logger.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -20,7 +21,7 @@ import workspaceModule from './modules/workspace/index.ts';
 
 export type AppConfig = Pick<
   Config,
-  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'TRUST_PROXY'
+  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'TRUST_PROXY' | 'AUTH_CACHE_TTL_MS'
 >;
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -30,6 +31,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   REQUEST_TIMEOUT_MS: 30_000,
   MAX_EVENT_LOOP_DELAY_MS: 1000,
   TRUST_PROXY: 'false',
+  AUTH_CACHE_TTL_MS: 5_000,
 };
 
 /** TRUST_PROXY text -> Fastify's trustProxy (boolean, hop count, or address list). */
@@ -76,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: trustProxy(config.TRUST_PROXY) as boolean,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  configureAuthCache({ ttlMs: config.AUTH_CACHE_TTL_MS });
   app.setValidatorCompiler(validatorCompiler);
   // JSON in, JSON out: anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');

@@ -33,6 +33,12 @@ export const ConfigSchema = Type.Object({
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Event-loop delay (ms) above which new requests are shed with 503. */
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  /**
+   * How long a resolved API key is trusted without a database lookup. Revocations
+   * through this process apply at once; through another copy, within this time.
+   * 0 looks every key up on every request.
+   */
+  AUTH_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5_000 }),
   /** Seconds graceful shutdown waits for in-flight requests. */
   SHUTDOWN_GRACE_SECONDS: Type.Integer({ minimum: 1, default: 10 }),
 });

@@ -106,3 +106,15 @@ t.test('deactivating a member revokes their keys', async (t) => {
   const again = await h.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'x', scopes: ['sop:read'], member_id: m.id } });
   t.equal(again.statusCode, 422, 'no new key for an inactive member');
 });
+
+t.test('a key revoked by another copy of the service stops working within the cache TTL', async (t) => {
+  const h = await createTestApp({ AUTH_CACHE_TTL_MS: 300 });
+  t.teardown(h.close);
+  const key = await h.request({ method: 'POST', url: '/v1/api-keys', payload: { name: 'elsewhere', scopes: ['sop:read'] } });
+  const secret = key.json().secret;
+  t.equal((await h.request({ method: 'GET', url: '/v1/workspace', key: secret })).statusCode, 200, 'cached as valid');
+  // Another process revokes it: straight in the database, this process is not told.
+  await h.app.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', key.json().id).execute();
+  await new Promise((r) => setTimeout(r, 400));
+  t.equal((await h.request({ method: 'GET', url: '/v1/workspace', key: secret })).statusCode, 401, 'refused once the TTL has passed');
+});

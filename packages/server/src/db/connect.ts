@@ -29,6 +29,8 @@ export interface Database {
   engine: Engine;
   /** Raw pool, PostgreSQL only (bulk COPY, benchmarks). */
   pool?: pg.Pool;
+  /** One statement straight on the driver, bypassing Kysely (baselines, bulk paths). */
+  rawQuery<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Cheap connectivity probe for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +71,9 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       db,
       engine: 'postgres',
       pool,
+      async rawQuery<Row>(text: string, params: unknown[] = []) {
+        return (await pool.query(text, params)).rows as Row[];
+      },
       async ping() {
         const client = await pool.connect();
         try {
@@ -94,6 +99,9 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   return {
     db,
     engine: 'pglite',
+    async rawQuery<Row>(text: string, params: unknown[] = []) {
+      return (await pglite.query<Row>(text, params)).rows;
+    },
     async ping() {
       await pglite.query('select 1');
     },

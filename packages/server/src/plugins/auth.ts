@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Scope } from '@sellerops/schemas';
 import { Forbidden, Unauthenticated } from '../lib/errors.ts';
 import { hashSecret } from '../lib/secrets.ts';
+import { cachedKey, rememberKey } from '../lib/auth-cache.ts';
 
 /** Who is calling: resolved from the API key on every authenticated request. */
 export interface AuthContext {
@@ -64,26 +65,27 @@ export default fp(
       if (!match) throw new Unauthenticated('Send an API key as "Authorization: Bearer <key>".');
       const hash = hashSecret(match[1]!);
 
-      const key = await app.db
-        .selectFrom('api_keys')
-        .select(['id', 'workspace_id', 'member_id', 'scopes', 'revoked_at', 'last_used_at'])
-        .where('secret_hash', '=', hash)
-        .executeTakeFirst();
-      if (!key || key.revoked_at !== null) throw new Unauthenticated('The API key is not valid or has been revoked.');
+      const now = Date.now();
+      let entry = cachedKey(hash, now);
+      if (!entry) {
+        const key = await app.db
+          .selectFrom('api_keys')
+          .select(['id', 'workspace_id', 'member_id', 'scopes', 'revoked_at', 'last_used_at'])
+          .where('secret_hash', '=', hash)
+          .executeTakeFirst();
+        if (!key || key.revoked_at !== null) throw new Unauthenticated('The API key is not valid or has been revoked.');
+        const auth = { workspaceId: key.workspace_id, keyId: key.id, memberId: key.member_id, scopes: key.scopes as Scope[] };
+        entry = rememberKey(hash, auth, key.last_used_at?.getTime() ?? 0, now);
+      }
+      request.auth = entry.auth;
 
-      request.auth = {
-        workspaceId: key.workspace_id,
-        keyId: key.id,
-        memberId: key.member_id,
-        scopes: key.scopes as Scope[],
-      };
-
-      if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+      if (now - entry.lastUsedAt > LAST_USED_RESOLUTION_MS) {
+        entry.lastUsedAt = now;
         await app.db
           .updateTable('api_keys')
           .set({ last_used_at: sql<Date>`now()` })
-          .where('workspace_id', '=', key.workspace_id)
-          .where('id', '=', key.id)
+          .where('workspace_id', '=', entry.auth.workspaceId)
+          .where('id', '=', entry.auth.keyId)
           .execute()
           .catch((err: unknown) => request.log.warn({ err }, 'could not record last_used_at'));
       }

@@ -36,8 +36,13 @@ async function finish(request: FastifyRequest, commit: boolean): Promise<void> {
   if (!trx) return;
   request.transaction = null;
   request.db = request.server.db;
-  if (commit) await trx.commit().execute();
-  else await trx.rollback().execute();
+  const callbacks = request.afterCommit.splice(0);
+  if (!commit) {
+    await trx.rollback().execute();
+    return;
+  }
+  await trx.commit().execute();
+  for (const fn of callbacks) fn();
 }
 
 /**
@@ -51,6 +56,10 @@ export default fp(
   async (app) => {
     app.decorateRequest('transaction', null);
     app.decorateRequest('idempotency', null);
+    app.decorateRequest('afterCommit', null as unknown as Array<() => void>);
+    app.addHook('onRequest', async (request) => {
+      request.afterCommit = [];
+    });
 
     app.addHook('preHandler', async (request, reply) => {
       const config = request.routeOptions.config as { scope?: string; transaction?: boolean };

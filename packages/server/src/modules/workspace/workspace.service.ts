@@ -3,12 +3,13 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, Db } from '../../db/database.ts';
 import { recordChange, recordChanges } from '../../lib/audit.ts';
 import { assertVersion } from '../../lib/concurrency.ts';
-import type { ServiceContext } from '../../lib/context.ts';
+import { systemContext, type ServiceContext } from '../../lib/context.ts';
 import { Conflict, InvalidInput, NotFound } from '../../lib/errors.ts';
 import { ID_PREFIX, newId } from '../../lib/ids.ts';
 import { decodeCursor, toPage, type Page } from '../../lib/pagination.ts';
 import { hashSecret, keyPrefix, newApiKeySecret } from '../../lib/secrets.ts';
 import * as repo from './workspace.repository.ts';
+import { forgetCachedKeys } from '../../lib/auth-cache.ts';
 import { toApiKey, toMember, toWorkspace } from './workspace.mapping.ts';
 
 export interface PageRequest {
@@ -62,8 +63,7 @@ async function createWorkspaceWithKey(db: Db, name: string, secret: string): Pro
     scopes: ['admin'],
     member_id: null,
   });
-  const system: ServiceContext = { db, workspaceId: workspace.id, actor: { keyId: null, memberId: null }, requestId: null };
-  await recordChanges(system, [
+  await recordChanges(systemContext(db, workspace.id), [
     { action: 'workspace.created', objectType: 'workspace', objectId: workspace.id, after: toWorkspace(workspace) },
     { action: 'api_key.created', objectType: 'api_key', objectId: key.id, after: toApiKey(key) },
   ]);
@@ -107,8 +107,7 @@ export async function mintAdminKey(db: Kysely<DB>, slug: string): Promise<{ work
       scopes: ['admin'],
       member_id: null,
     });
-    const system: ServiceContext = { db: trx, workspaceId: workspace.id, actor: { keyId: null, memberId: null }, requestId: null };
-    await recordChange(system, { action: 'api_key.created', objectType: 'api_key', objectId: row.id, after: toApiKey(row) });
+    await recordChange(systemContext(trx, workspace.id), { action: 'api_key.created', objectType: 'api_key', objectId: row.id, after: toApiKey(row) });
     return { workspaceId: workspace.id, secret };
   });
 }
@@ -157,6 +156,7 @@ export async function revokeApiKey(ctx: ServiceContext, id: string, expected: nu
     throw new Conflict('This is the last active admin key of the workspace; create another admin key before revoking it.');
   }
   const row = await repo.revokeApiKey(ctx.db, ctx.workspaceId, id);
+  ctx.afterCommit(forgetCachedKeys);
   await recordChange(ctx, { action: 'api_key.revoked', objectType: 'api_key', objectId: id, before: toApiKey(current), after: toApiKey(row) });
   return toApiKey(row);
 }
@@ -228,6 +228,7 @@ export async function deactivateMember(ctx: ServiceContext, id: string, expected
 
 async function revokeKeysOf(ctx: ServiceContext, memberId: string): Promise<void> {
   const revoked = await repo.revokeApiKeysOfMember(ctx.db, ctx.workspaceId, memberId);
+  if (revoked.length > 0) ctx.afterCommit(forgetCachedKeys);
   await recordChanges(
     ctx,
     revoked.map((k) => ({ action: 'api_key.revoked', objectType: 'api_key', objectId: k.id, after: toApiKey(k) })),
