@@ -115,3 +115,23 @@ t.test('the OpenAPI document names every operation and its problems', async (t) 
   t.equal(docs.statusCode, 200);
   t.match(docs.body, /swagger/i, '/docs serves the API explorer');
 });
+
+t.test('load shedding: a blocked event loop answers 503 overloaded with Retry-After', async (t) => {
+  const h = await createTestApp({ MAX_EVENT_LOOP_DELAY_MS: 150 });
+  t.teardown(h.close);
+  t.equal((await h.request({ method: 'GET', url: '/v1/workspace' })).statusCode, 200);
+  // Keep the loop busy across a sampling period, as an overloaded process would be.
+  const until = Date.now() + 1500;
+  while (Date.now() < until) {
+    const spin = Date.now() + 400;
+    while (Date.now() < spin);
+    await new Promise((r) => setImmediate(r));
+  }
+  const shed = await h.request({ method: 'GET', url: '/v1/workspace' });
+  t.equal(shed.statusCode, 503);
+  t.equal(shed.json().code, 'overloaded');
+  t.match(shed.headers['content-type'], /problem\+json/);
+  t.ok(Number(shed.headers['retry-after']) > 0);
+  await new Promise((r) => setTimeout(r, 2200));
+  t.equal((await h.request({ method: 'GET', url: '/v1/workspace' })).statusCode, 200, 'served again once the pressure is gone');
+});
