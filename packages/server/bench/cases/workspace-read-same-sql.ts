@@ -1,8 +1,7 @@
 import Fastify from 'fastify';
-import { buildApp } from '../../src/app.ts';
 import { hashSecret } from '../../src/lib/secrets.ts';
-import { bootstrap } from '../../src/modules/workspace/workspace.service.ts';
 import { defineCase } from '../lib/case.ts';
+import { startOurs } from '../lib/ours.ts';
 
 /**
  * Our overhead over the least a correct authenticated read needs: the baseline is a
@@ -14,12 +13,7 @@ export default defineCase({
   unit: 'req/s',
   target: 0.7,
   async serve({ database }) {
-    const created = await bootstrap(database.db);
-    if (!created) throw new Error('bootstrap did not run on a fresh database');
-    const headers = { authorization: `Bearer ${created.api_key.secret}` };
-
-    const ours = await buildApp({ database, closeDatabase: false, logger: false, config: { RATE_LIMIT_PER_MINUTE: 10_000_000 } });
-    const oursUrl = await ours.listen({ port: 0, host: '127.0.0.1' });
+    const { app: ours, url: oursUrl, headers } = await startOurs(database);
 
     const baseline = Fastify({ logger: false });
     baseline.get('/v1/workspace', async (request, reply) => {

@@ -1,7 +1,6 @@
 import Fastify from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { bootstrap } from '../../src/modules/workspace/workspace.service.ts';
 import { defineCase } from '../lib/case.ts';
+import { startOurs } from '../lib/ours.ts';
 
 /**
  * The cost of our full read path (rate limit, API-key lookup, workspace query,
@@ -12,18 +11,7 @@ export default defineCase({
   unit: 'req/s',
   target: 0.5,
   async serve({ database }) {
-    const created = await bootstrap(database.db);
-    if (!created) throw new Error('bootstrap did not run on a fresh database');
-    const headers = { authorization: `Bearer ${created.api_key.secret}` };
-
-    const ours = await buildApp({
-      database,
-      closeDatabase: false,
-      logger: false,
-      // The limit guards production from one noisy key; here that key is the benchmark.
-      config: { RATE_LIMIT_PER_MINUTE: 10_000_000 },
-    });
-    const oursUrl = await ours.listen({ port: 0, host: '127.0.0.1' });
+    const { app: ours, url: oursUrl, headers } = await startOurs(database);
 
     // The baseline answers with exactly the body ours sends, fetched once through ours.
     const response = await fetch(`${oursUrl}/v1/workspace`, { headers });

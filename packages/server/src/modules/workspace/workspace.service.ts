@@ -51,27 +51,38 @@ async function uniqueSlug(db: Db, name: string): Promise<string> {
   }
 }
 
-/** A new workspace and its first admin key. The caller's own workspace records that it made it. */
-async function createWorkspaceWithKey(db: Db, name: string, secret: string): Promise<{ workspace: Workspace; api_key: ApiKeyWithSecret }> {
-  const workspace = await repo.insertWorkspace(db, { id: newId(ID_PREFIX.workspace), name, slug: await uniqueSlug(db, name) });
-  const key = await repo.insertApiKey(db, {
-    workspace_id: workspace.id,
+/** Makes a key, stores only its hash, records it, and returns it with its secret (shown once). */
+async function issueKey(
+  ctx: ServiceContext,
+  input: { name: string; scopes: Scope[]; member_id: string | null },
+  givenSecret?: string,
+): Promise<ApiKeyWithSecret> {
+  const secret = givenSecret ?? newApiKeySecret();
+  const row = await repo.insertApiKey(ctx.db, {
+    workspace_id: ctx.workspaceId,
     id: newId(ID_PREFIX.api_key),
-    name: 'Initial admin key',
+    name: input.name,
     prefix: keyPrefix(secret),
     secret_hash: hashSecret(secret),
-    scopes: ['admin'],
-    member_id: null,
+    scopes: input.scopes,
+    member_id: input.member_id,
   });
-  await recordChanges(systemContext(db, workspace.id), [
-    { action: 'workspace.created', objectType: 'workspace', objectId: workspace.id, after: toWorkspace(workspace) },
-    { action: 'api_key.created', objectType: 'api_key', objectId: key.id, after: toApiKey(key) },
-  ]);
-  return { workspace: toWorkspace(workspace), api_key: { ...toApiKey(key), secret } };
+  const key = toApiKey(row);
+  await recordChange(ctx, { action: 'api_key.created', objectType: 'api_key', objectId: key.id, after: key });
+  return { ...key, secret };
+}
+
+/** A new workspace and its first admin key. The caller's own workspace records that it made it. */
+async function createWorkspaceWithKey(db: Db, name: string, secret?: string): Promise<{ workspace: Workspace; api_key: ApiKeyWithSecret }> {
+  const workspace = await repo.insertWorkspace(db, { id: newId(ID_PREFIX.workspace), name, slug: await uniqueSlug(db, name) });
+  const system = systemContext(db, workspace.id);
+  await recordChange(system, { action: 'workspace.created', objectType: 'workspace', objectId: workspace.id, after: toWorkspace(workspace) });
+  const api_key = await issueKey(system, { name: 'Initial admin key', scopes: ['admin'], member_id: null }, secret);
+  return { workspace: toWorkspace(workspace), api_key };
 }
 
 export async function createWorkspace(ctx: ServiceContext, input: { name: string }) {
-  const created = await createWorkspaceWithKey(ctx.db, input.name, newApiKeySecret());
+  const created = await createWorkspaceWithKey(ctx.db, input.name);
   await recordChange(ctx, { action: 'workspace.created', objectType: 'workspace', objectId: created.workspace.id, after: created.workspace });
   return created;
 }
@@ -85,7 +96,7 @@ export async function bootstrap(db: Kysely<DB>, bootstrapSecret?: string): Promi
     // Two processes starting at once on one database must not both bootstrap.
     await sql`select pg_advisory_xact_lock(7234001)`.execute(trx);
     if ((await repo.countWorkspaces(trx)) > 0) return null;
-    return createWorkspaceWithKey(trx, 'default', bootstrapSecret ?? newApiKeySecret());
+    return createWorkspaceWithKey(trx, 'default', bootstrapSecret);
   });
 }
 
@@ -97,18 +108,8 @@ export async function mintAdminKey(db: Kysely<DB>, slug: string): Promise<{ work
   return db.transaction().execute(async (trx) => {
     const workspace = await trx.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirst();
     if (!workspace) throw new NotFound('Workspace', slug);
-    const secret = newApiKeySecret();
-    const row = await repo.insertApiKey(trx, {
-      workspace_id: workspace.id,
-      id: newId(ID_PREFIX.api_key),
-      name: 'Admin key made on the command line',
-      prefix: keyPrefix(secret),
-      secret_hash: hashSecret(secret),
-      scopes: ['admin'],
-      member_id: null,
-    });
-    await recordChange(systemContext(trx, workspace.id), { action: 'api_key.created', objectType: 'api_key', objectId: row.id, after: toApiKey(row) });
-    return { workspaceId: workspace.id, secret };
+    const key = await issueKey(systemContext(trx, workspace.id), { name: 'Admin key made on the command line', scopes: ['admin'], member_id: null });
+    return { workspaceId: workspace.id, secret: key.secret };
   });
 }
 
@@ -132,19 +133,7 @@ export async function createApiKey(ctx: ServiceContext, input: { name: string; s
     if (!member) throw new InvalidInput('member_id names no member of this workspace.', [{ path: '/body/member_id', message: 'unknown member' }]);
     if (!member.active) throw new InvalidInput('The member is inactive.', [{ path: '/body/member_id', message: 'member is inactive' }]);
   }
-  const secret = newApiKeySecret();
-  const row = await repo.insertApiKey(ctx.db, {
-    workspace_id: ctx.workspaceId,
-    id: newId(ID_PREFIX.api_key),
-    name: input.name,
-    prefix: keyPrefix(secret),
-    secret_hash: hashSecret(secret),
-    scopes: input.scopes,
-    member_id: input.member_id ?? null,
-  });
-  const key = toApiKey(row);
-  await recordChange(ctx, { action: 'api_key.created', objectType: 'api_key', objectId: key.id, after: key });
-  return { ...key, secret };
+  return issueKey(ctx, { name: input.name, scopes: input.scopes, member_id: input.member_id ?? null });
 }
 
 export async function revokeApiKey(ctx: ServiceContext, id: string, expected: number | undefined): Promise<ApiKey> {
