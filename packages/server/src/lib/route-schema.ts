@@ -23,6 +23,8 @@ const problem = (status: number) => ({
 
 /** Problem responses every authenticated route can give; added to each route automatically. */
 export const COMMON_PROBLEM_STATUSES = [400, 401, 403, 429, 500, 503];
+/** ... and those of every route that takes a body. */
+export const BODY_PROBLEM_STATUSES = [413, 415];
 
 /** Route-specific problem responses, e.g. `...problems(404, 412)`. */
 export function problems(...statuses: number[]): Record<number, ReturnType<typeof problem>> {

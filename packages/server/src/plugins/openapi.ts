@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { NAMED_SCHEMAS } from '@sellerops/schemas';
-import { COMMON_PROBLEM_STATUSES, problems } from '../lib/route-schema.ts';
+import { BODY_PROBLEM_STATUSES, COMMON_PROBLEM_STATUSES, problems } from '../lib/route-schema.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -20,7 +20,9 @@ export default fp(
       if (!route.url.startsWith('/v1')) return;
       const schema = (route.schema ??= {});
       const config = (route.config ?? {}) as { public?: boolean };
-      schema.response = { ...problems(...COMMON_PROBLEM_STATUSES), ...(schema.response as object) };
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const takesBody = methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH');
+      schema.response = { ...problems(...COMMON_PROBLEM_STATUSES, ...(takesBody ? BODY_PROBLEM_STATUSES : [])), ...(schema.response as object) };
       if (!config.public) (schema as { security?: unknown }).security = [{ bearerAuth: [] }];
     });
 

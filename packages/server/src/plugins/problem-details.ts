@@ -95,7 +95,7 @@ const STATUS_CODES: Record<number, ProblemCode> = {
 declare module 'fastify' {
   interface FastifyInstance {
     /** Method + path patterns of every route, for telling 405 from 404. */
-    routePatterns: Array<{ method: string; pattern: RegExp }>;
+    routePatterns: Array<{ method: string; url: string; pattern: RegExp }>;
     /** Every route as registered: tests walk it so that new routes are covered automatically. */
     routeTable: Array<{ method: string; url: string; config: Record<string, unknown> }>;
   }
@@ -169,7 +169,7 @@ export default fp(
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
-        app.routePatterns.push({ method, pattern: patternOf(route.url) });
+        app.routePatterns.push({ method, url: route.url, pattern: patternOf(route.url) });
         app.routeTable.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> });
       }
     });

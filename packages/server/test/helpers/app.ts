@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppConfig } from '../../src/app.ts';
 import { bootstrap } from '../../src/modules/workspace/workspace.service.ts';
+import { contractChecker } from './contract.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -27,15 +28,19 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     database: testDb.database,
     closeDatabase: false,
     logger: process.env.SELLEROPS_TEST_LOGS ? { level: 'debug' } : false,
-    config: { RATE_LIMIT_PER_MINUTE: 1_000_000, ...config },
+    // No load shedding unless a test asks for it: a busy CI machine must not fail unrelated tests.
+    config: { RATE_LIMIT_PER_MINUTE: 1_000_000, MAX_EVENT_LOOP_DELAY_MS: 0, ...config },
   });
   await app.ready();
+  const checkContract = contractChecker(app);
 
   const request: TestApp['request'] = async ({ key, ...options }) => {
     const bearer = key === undefined ? created.api_key.secret : key;
     const headers = { ...(options.headers ?? {}) } as Record<string, string>;
     if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
-    return app.inject({ ...options, headers });
+    const res = await app.inject({ ...options, headers });
+    checkContract(String(options.method ?? 'GET').toUpperCase(), String(options.url ?? '/'), res);
+    return res;
   };
 
   return {
