@@ -60,16 +60,19 @@ export const ChecklistUpdateSchema = Type.Object(
   {
     title: Type.Optional(TitleSchema),
     description: Type.Optional(DescriptionSchema),
-    cadence: Type.Optional(StringEnum(CADENCES)),
-    weekday: Type.Optional(Type.Union([WeekdaySchema, Type.Null()])),
-    day_of_month: Type.Optional(Type.Union([DayOfMonthSchema, Type.Null()])),
     assignee_id: Type.Optional(IdSchema),
     subject: Type.Optional(Type.Union([Ref(ChecklistSubjectSchema), Type.Null()])),
     record: Type.Optional(Type.Union([Ref(StepFieldSchema), Type.Null()])),
-    active_from: Type.Optional(DateSchema),
     active_until: Type.Optional(Type.Union([DateSchema, Type.Null()])),
   },
-  { $id: 'ChecklistUpdate', additionalProperties: false, minProperties: 1, description: 'Changes apply to occurrences not yet created; a new assignee also takes over open occurrences from today on' },
+  {
+    $id: 'ChecklistUpdate',
+    additionalProperties: false,
+    minProperties: 1,
+    description:
+      'The schedule (cadence, day, start) is fixed so that past completion keeps meaning what it meant: to change it, end this checklist with active_until and create another. ' +
+      'A new assignee takes over the open occurrences from today on; earlier occurrences stay with whoever held them.',
+  },
 );
 export type ChecklistUpdate = Static<typeof ChecklistUpdateSchema>;
 

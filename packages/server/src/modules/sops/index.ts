@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
+import checklistRoutes from './checklists.routes.ts';
 import libraryRoutes from './library.routes.ts';
+import reviewRoutes from './reviews.routes.ts';
 import runRoutes from './runs.routes.ts';
 import templateRoutes from './templates.routes.ts';
 
@@ -9,6 +11,8 @@ export default fp(
     await app.register(templateRoutes);
     await app.register(libraryRoutes);
     await app.register(runRoutes);
+    await app.register(checklistRoutes);
+    await app.register(reviewRoutes);
   },
   { name: 'sops-module', dependencies: ['db', 'auth', 'graphql', 'workspace-module'] },
 );
