@@ -1,3 +1,4 @@
+import { COMPLETION_GROUPS } from '@sellerops/schemas';
 import type { Checklist, ChecklistCompletion, ChecklistCreate, ChecklistTask, ChecklistTaskUpdate, ChecklistUpdate, CompletionGroup, StepField } from '@sellerops/schemas';
 import { recordChange } from '../../lib/audit.ts';
 import { assertVersion } from '../../lib/concurrency.ts';
@@ -72,6 +73,7 @@ export async function getChecklist(ctx: ServiceContext, id: string): Promise<Che
 }
 
 export async function listChecklists(ctx: ServiceContext, filter: repo.ChecklistFilter, page: PageRequest): Promise<Page<Checklist>> {
+  if (filter.active_on !== undefined && !isCalendarDate(filter.active_on)) fail('active_on is not valid', [{ path: '/querystring/active_on', message: 'is not a calendar date' }]);
   const limit = page.limit ?? 50;
   const after = page.cursor ? decodeCursor(page.cursor, repo.CHECKLIST_SORT) : undefined;
   const rows = await repo.listChecklists(ctx.db, ctx.workspaceId, filter, { limit, after });
@@ -185,6 +187,8 @@ export async function completionReport(
   const from = query.from ?? addDays(to, -6);
   const groupBy = query.group_by ?? 'assignee';
   const errors: FieldError[] = [];
+  // REST validates these by schema; GraphQL passes plain strings, so the service checks once for both.
+  if (!COMPLETION_GROUPS.includes(groupBy)) errors.push({ path: '/querystring/group_by', message: `must be one of ${COMPLETION_GROUPS.join(', ')}` });
   if (!isCalendarDate(from)) errors.push({ path: '/querystring/from', message: 'is not a calendar date' });
   if (!isCalendarDate(to)) errors.push({ path: '/querystring/to', message: 'is not a calendar date' });
   if (errors.length === 0 && from > to) errors.push({ path: '/querystring/from', message: 'is after to' });

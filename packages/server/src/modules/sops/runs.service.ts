@@ -39,6 +39,9 @@ export async function listRuns(ctx: ServiceContext, filter: repo.RunFilter, page
 }
 
 export async function listSteps(ctx: ServiceContext, filter: repo.OpenStepFilter, page: PageRequest): Promise<Page<SopRunStepListed>> {
+  if (filter.due_before !== undefined && !isCalendarDate(filter.due_before)) {
+    throw new InvalidInput('due_before is not a calendar date.', [{ path: '/querystring/due_before', message: 'is not a calendar date' }]);
+  }
   const today = todayUtc();
   const limit = page.limit ?? 50;
   const after = page.cursor ? decodeCursor(page.cursor, repo.OPEN_STEP_SORT) : undefined;
