@@ -26,9 +26,9 @@ t.test('bad SOP input is refused and changes nothing', async (t) => {
   const task = (await h.request({ method: 'GET', url: `/v1/checklist-tasks?checklist_id=${checklist.id}` })).json().data[0];
   const review = (await h.request({ method: 'POST', url: '/v1/reviews', payload: { week: '2026-W47', problem: 'Orders fell' } })).json();
 
-  const newTemplate = (steps: unknown[]) => ({ method: 'POST' as const, url: '/v1/sop-templates', payload: { key: 'bad_one', name: 'Bad', category: 'x', purpose: 'y', steps } });
-  const startRun = (assignees: unknown, extra: Record<string, unknown> = {}) => ({ method: 'POST' as const, url: '/v1/sop-runs', payload: { template_id: template.id, assignees, ...extra } });
-  const step = (key: string, payload: unknown, headers: Record<string, string> = {}) => ({ method: 'PATCH' as const, url: `/v1/sop-runs/${run.id}/steps/${key}`, payload, headers });
+  const newTemplate = (steps: Record<string, unknown>[]) => ({ method: 'POST' as const, url: '/v1/sop-templates', payload: { key: 'bad_one', name: 'Bad', category: 'x', purpose: 'y', steps } });
+  const startRun = (assignees: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ method: 'POST' as const, url: '/v1/sop-runs', payload: { template_id: template.id, assignees, ...extra } });
+  const step = (key: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) => ({ method: 'PATCH' as const, url: `/v1/sop-runs/${run.id}/steps/${key}`, payload, headers });
 
   const cases: Array<{ name: string; status: number; code: string; req: Parameters<typeof h.request>[0]; errorPath?: string }> = [
     // templates

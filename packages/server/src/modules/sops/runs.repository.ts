@@ -103,7 +103,8 @@ export interface StepPatch {
   finished_at?: Date | null;
 }
 
-export async function updateStep(db: Db, workspaceId: string, runId: string, key: string, patch: StepPatch, note: unknown | null): Promise<SopRunStepRow> {
+/** `at` stamps updated_at with the same clock as the patch's own timestamps. */
+export async function updateStep(db: Db, workspaceId: string, runId: string, key: string, patch: StepPatch, note: unknown | null, at: Date): Promise<SopRunStepRow> {
   const { data, ...rest } = patch;
   return db
     .updateTable('sop_run_steps')
@@ -111,7 +112,7 @@ export async function updateStep(db: Db, workspaceId: string, runId: string, key
       ...rest,
       ...(data !== undefined ? { data: data === null ? null : JSON.stringify(data) } : {}),
       ...(note !== null ? { notes: sql<string>`notes || ${JSON.stringify([note])}::jsonb` } : {}),
-      updated_at: sql<Date>`now()`,
+      updated_at: at,
     })
     .where('workspace_id', '=', workspaceId)
     .where('run_id', '=', runId)
@@ -126,10 +127,11 @@ export async function updateRun(
   workspaceId: string,
   id: string,
   patch: { status?: string; cancel_reason?: string; completed_at?: Date; cancelled_at?: Date },
+  at: Date,
 ): Promise<SopRunRow> {
   return db
     .updateTable('sop_runs')
-    .set({ ...patch, updated_at: sql<Date>`now()`, version: sql<number>`version + 1` })
+    .set({ ...patch, updated_at: at, version: sql<number>`version + 1` })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .returningAll()

@@ -134,7 +134,8 @@ export async function cancelRun(ctx: ServiceContext, id: string, input: { status
   const today = todayUtc();
   const steps = await repo.findSteps(ctx.db, ctx.workspaceId, [id]);
   const before = toRun(run, steps, today);
-  const updated = await repo.updateRun(ctx.db, ctx.workspaceId, id, { status: 'cancelled', cancel_reason: input.reason, cancelled_at: new Date() });
+  const now = new Date();
+  const updated = await repo.updateRun(ctx.db, ctx.workspaceId, id, { status: 'cancelled', cancel_reason: input.reason, cancelled_at: now }, now);
   const after = toRun(updated, steps, today);
   await recordChange(ctx, { action: 'sop_run.cancelled', objectType: 'sop_run', objectId: id, before, after });
   return after;
@@ -168,10 +169,10 @@ export async function updateStep(ctx: ServiceContext, runId: string, key: string
   const note: StepNote | null = input.note
     ? { text: input.note, author_member_id: ctx.actor.memberId, api_key_id: ctx.actor.keyId, created_at: now.toISOString() }
     : null;
-  const updated = await repo.updateStep(ctx.db, ctx.workspaceId, runId, key, patch, note);
+  const updated = await repo.updateStep(ctx.db, ctx.workspaceId, runId, key, patch, note, now);
   const nextSteps: SopRunStepRow[] = steps.map((s) => (s.key === key ? updated : s));
   const completesRun = nextSteps.every((s) => FINISHED.has(s.status));
-  const runRow = await repo.updateRun(ctx.db, ctx.workspaceId, runId, completesRun ? { status: 'completed', completed_at: now } : {});
+  const runRow = await repo.updateRun(ctx.db, ctx.workspaceId, runId, completesRun ? { status: 'completed', completed_at: now } : {}, now);
 
   const today = todayUtc();
   const before = toRun(run, steps, today).steps.find((s) => s.key === key)!;
