@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { DateSchema, IdSchema, ListSchema, Ref, StringEnum, TimestampSchema, objectBase, pageQuery } from './common.ts';
 import { StepFieldSchema } from './sops.ts';
 
@@ -49,7 +49,7 @@ export const ChecklistCreateSchema = Type.Object(
     assignee_id: IdSchema,
     subject: Type.Optional(Type.Union([Ref(ChecklistSubjectSchema), Type.Null()])),
     record: Type.Optional(Type.Union([Ref(StepFieldSchema), Type.Null()])),
-    active_from: Type.Optional({ ...DateSchema, description: 'Defaults to today (UTC)' }),
+    active_from: Type.Optional(CloneType(DateSchema, { description: 'Defaults to today (UTC)' })),
     active_until: Type.Optional(Type.Union([DateSchema, Type.Null()])),
   },
   { $id: 'ChecklistCreate', additionalProperties: false },
@@ -80,7 +80,7 @@ export const ChecklistListSchema = ListSchema(Ref(ChecklistSchema), 'ChecklistLi
 export const ChecklistListQuerySchema = pageQuery({
   assignee_id: Type.Optional(IdSchema),
   cadence: Type.Optional(StringEnum(CADENCES)),
-  active_on: Type.Optional({ ...DateSchema, description: 'Only checklists active on this date' }),
+  active_on: Type.Optional(CloneType(DateSchema, { description: 'Only checklists active on this date' })),
   subject_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
 });
 
@@ -110,7 +110,7 @@ export type ChecklistTask = Static<typeof ChecklistTaskSchema>;
 
 export const ChecklistTaskListSchema = ListSchema(Ref(ChecklistTaskSchema), 'ChecklistTaskList');
 export const ChecklistTaskListQuerySchema = pageQuery({
-  date: Type.Optional({ ...DateSchema, description: "A day: daily tasks of that day, weekly tasks of its ISO week, monthly tasks of its month. Defaults to today (UTC)" }),
+  date: Type.Optional(CloneType(DateSchema, { description: "A day: daily tasks of that day, weekly tasks of its ISO week, monthly tasks of its month. Defaults to today (UTC)" })),
   assignee_id: Type.Optional(IdSchema),
   checklist_id: Type.Optional(IdSchema),
 });
@@ -163,8 +163,8 @@ export type ChecklistCompletion = Static<typeof ChecklistCompletionSchema>;
 
 export const ChecklistCompletionQuerySchema = Type.Object(
   {
-    from: Type.Optional({ ...DateSchema, description: 'First day (inclusive); defaults to 6 days before `to`' }),
-    to: Type.Optional({ ...DateSchema, description: 'Last day (inclusive); defaults to today (UTC)' }),
+    from: Type.Optional(CloneType(DateSchema, { description: 'First day (inclusive); defaults to 6 days before `to`' })),
+    to: Type.Optional(CloneType(DateSchema, { description: 'Last day (inclusive); defaults to today (UTC)' })),
     group_by: Type.Optional(StringEnum(COMPLETION_GROUPS, { description: 'assignee (default), checklist or day' })),
     assignee_id: Type.Optional(IdSchema),
     checklist_id: Type.Optional(IdSchema),

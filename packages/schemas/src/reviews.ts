@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { IdSchema, IsoWeekSchema, ListSchema, Ref, StringEnum, TimestampSchema, objectBase, pageQuery } from './common.ts';
 import { SUBJECT_TYPES, SubjectSchema } from './sops.ts';
 
@@ -70,7 +70,7 @@ export const ReviewCreateSchema = Type.Object(
     diagnosis: Type.Optional(Text()),
     action: Type.Optional(Text()),
     expected_effect: Type.Optional(Text()),
-    due_week: Type.Optional({ ...IsoWeekSchema, description: 'When to measure the effect; defaults to the week after `week`' }),
+    due_week: Type.Optional(CloneType(IsoWeekSchema, { description: 'When to measure the effect; defaults to the week after `week`' })),
     owner_id: Type.Optional(Type.Union([IdSchema, Type.Null()])),
   },
   { $id: 'ReviewCreate', additionalProperties: false },
@@ -98,7 +98,7 @@ export const ReviewAnalysisCreateSchema = Type.Object(
   {
     body: Type.String({ minLength: 1, maxLength: 10_000 }),
     suggested_action: Type.Optional(Text()),
-    author_id: Type.Optional({ ...IdSchema, description: "Only for keys without a member; a member's key always writes as that member" }),
+    author_id: Type.Optional(CloneType(IdSchema, { description: "Only for keys without a member; a member's key always writes as that member" })),
   },
   { $id: 'ReviewAnalysisCreate', additionalProperties: false },
 );

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { CloneType, Type, type Static } from '@sinclair/typebox';
 import { DateSchema, IdSchema, ListSchema, Ref, StringEnum, TimestampSchema, objectBase, pageQuery } from './common.ts';
 
 // ---- shared pieces ----
@@ -57,13 +57,13 @@ export const SopStepInputSchema = Type.Object(
   {
     key: stepProperties.key,
     title: stepProperties.title,
-    instructions: Type.Optional({ ...stepProperties.instructions, default: '' }),
+    instructions: Type.Optional(CloneType(stepProperties.instructions, { default: '' })),
     default_role: stepProperties.default_role,
-    depends_on: Type.Optional({ ...stepProperties.depends_on, default: [] }),
-    due_offset_days: Type.Optional({ ...stepProperties.due_offset_days, default: 0 }),
-    checklist: Type.Optional({ ...stepProperties.checklist, default: [] }),
-    fields: Type.Optional({ ...stepProperties.fields, default: [] }),
-    handoff: Type.Optional({ ...stepProperties.handoff, default: null }),
+    depends_on: Type.Optional(CloneType(stepProperties.depends_on, { default: [] })),
+    due_offset_days: Type.Optional(CloneType(stepProperties.due_offset_days, { default: 0 })),
+    checklist: Type.Optional(CloneType(stepProperties.checklist, { default: [] })),
+    fields: Type.Optional(CloneType(stepProperties.fields, { default: [] })),
+    handoff: Type.Optional(CloneType(stepProperties.handoff, { default: null })),
   },
   { $id: 'SopStepInput', additionalProperties: false, description: 'A step as written: omitted lists are empty, an omitted offset is 0' },
 );
@@ -246,7 +246,7 @@ export const SopRunCreateSchema = Type.Object(
     template_version: Type.Optional(Type.Integer({ minimum: 1, description: 'Defaults to the latest version' })),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Defaults to the template name and the subject' })),
     subject: Type.Optional(Type.Union([Ref(SubjectSchema), Type.Null()])),
-    start_date: Type.Optional({ ...DateSchema, description: 'Defaults to today (UTC)' }),
+    start_date: Type.Optional(CloneType(DateSchema, { description: 'Defaults to today (UTC)' })),
     assignees: Type.Object(
       {
         steps: Type.Optional(Type.Record(StepKeySchema, IdSchema, { description: 'Member per step key; wins over roles' })),
@@ -272,7 +272,7 @@ export const SopRunStepUpdateSchema = Type.Object(
     action: Type.Optional(StringEnum(STEP_ACTIONS, { description: 'start, block, unblock, complete, skip or reassign; omit to only add a note' })),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Required to block or skip' })),
     data: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'With complete: the values of the step fields, by key' })),
-    assignee_id: Type.Optional({ ...IdSchema, description: 'With reassign: the new assignee' }),
+    assignee_id: Type.Optional(CloneType(IdSchema, { description: 'With reassign: the new assignee' })),
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 5000, description: 'Appended to the step notes' })),
   },
   { $id: 'SopRunStepUpdate', additionalProperties: false, minProperties: 1 },
@@ -286,7 +286,7 @@ export const SopRunListSchema = ListSchema(Ref(SopRunSchema), 'SopRunList');
 export const SopRunListQuerySchema = pageQuery({
   status: Type.Optional(StringEnum(RUN_STATUSES)),
   template_id: Type.Optional(IdSchema),
-  assignee_id: Type.Optional({ ...IdSchema, description: 'Runs where this member holds a step' }),
+  assignee_id: Type.Optional(CloneType(IdSchema, { description: 'Runs where this member holds a step' })),
   subject_type: Type.Optional(StringEnum(SUBJECT_TYPES)),
   subject_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   overdue: Type.Optional(Type.Boolean({ description: 'true: active runs with an overdue step; false: runs without one' })),
@@ -310,7 +310,7 @@ export const SopRunStepListQuerySchema = pageQuery({
   assignee_id: Type.Optional(IdSchema),
   status: Type.Optional(StringEnum(STEP_STATUSES)),
   overdue: Type.Optional(Type.Boolean({ description: 'true: only unfinished steps of active runs due before today' })),
-  due_before: Type.Optional({ ...DateSchema, description: 'Only steps due before this date' }),
+  due_before: Type.Optional(CloneType(DateSchema, { description: 'Only steps due before this date' })),
 });
 
 export const SOP_SCHEMAS = [

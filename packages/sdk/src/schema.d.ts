@@ -1079,7 +1079,7 @@ export interface components {
             subject?: components["schemas"]["Subject"] | null;
             /**
              * Format: date
-             * @description Defaults to today (UTC)
+             * @description Calendar date YYYY-MM-DD
              */
             start_date?: string;
             assignees: {
@@ -1111,7 +1111,7 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             };
-            /** @description With reassign: the new assignee */
+            /** @description Opaque, type-prefixed object id */
             assignee_id?: string;
             /** @description Appended to the step notes */
             note?: string;
@@ -1242,7 +1242,7 @@ export interface components {
             record?: components["schemas"]["StepField"] | null;
             /**
              * Format: date
-             * @description Defaults to today (UTC)
+             * @description Calendar date YYYY-MM-DD
              */
             active_from?: string;
             active_until?: string | null;
@@ -1471,7 +1471,7 @@ export interface components {
             diagnosis?: string | null;
             action?: string | null;
             expected_effect?: string | null;
-            /** @description When to measure the effect; defaults to the week after `week` */
+            /** @description ISO week, e.g. 2026-W47 */
             due_week?: string;
             owner_id?: string | null;
         };
@@ -1495,7 +1495,7 @@ export interface components {
         ReviewAnalysisCreate: {
             body: string;
             suggested_action?: string | null;
-            /** @description Only for keys without a member; a member's key always writes as that member */
+            /** @description Opaque, type-prefixed object id */
             author_id?: string;
         };
         ReviewList: {
@@ -3482,7 +3482,7 @@ export interface operations {
                 status?: "active" | "completed" | "cancelled";
                 /** @description Opaque, type-prefixed object id */
                 template_id?: string;
-                /** @description Runs where this member holds a step */
+                /** @description Opaque, type-prefixed object id */
                 assignee_id?: string;
                 subject_type?: "product" | "seller_account" | "marketplace";
                 subject_id?: string;
@@ -3980,7 +3980,7 @@ export interface operations {
                 status?: "todo" | "in_progress" | "blocked" | "done" | "skipped";
                 /** @description true: only unfinished steps of active runs due before today */
                 overdue?: boolean;
-                /** @description Only steps due before this date */
+                /** @description Calendar date YYYY-MM-DD */
                 due_before?: string;
             };
             header?: never;
@@ -4064,7 +4064,7 @@ export interface operations {
                 /** @description Opaque, type-prefixed object id */
                 assignee_id?: string;
                 cadence?: "daily" | "weekly" | "monthly";
-                /** @description Only checklists active on this date */
+                /** @description Calendar date YYYY-MM-DD */
                 active_on?: string;
                 subject_id?: string;
             };
@@ -4232,9 +4232,9 @@ export interface operations {
     getChecklistCompletion: {
         parameters: {
             query?: {
-                /** @description First day (inclusive); defaults to 6 days before `to` */
+                /** @description Calendar date YYYY-MM-DD */
                 from?: string;
-                /** @description Last day (inclusive); defaults to today (UTC) */
+                /** @description Calendar date YYYY-MM-DD */
                 to?: string;
                 /** @description assignee (default), checklist or day */
                 group_by?: "assignee" | "checklist" | "day";
@@ -4527,7 +4527,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
-                /** @description A day: daily tasks of that day, weekly tasks of its ISO week, monthly tasks of its month. Defaults to today (UTC) */
+                /** @description Calendar date YYYY-MM-DD */
                 date?: string;
                 /** @description Opaque, type-prefixed object id */
                 assignee_id?: string;
