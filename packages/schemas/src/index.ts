@@ -1,10 +1,16 @@
 export * from './common.ts';
 export * from './problem.ts';
 export * from './workspace.ts';
+export * from './sops.ts';
+export * from './checklists.ts';
+export * from './reviews.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
 import { WORKSPACE_SCHEMAS } from './workspace.ts';
+import { SOP_SCHEMAS } from './sops.ts';
+import { CHECKLIST_SCHEMAS } from './checklists.ts';
+import { REVIEW_SCHEMAS } from './reviews.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
-export const NAMED_SCHEMAS = [MoneySchema, ProblemSchema, ...WORKSPACE_SCHEMAS];
+export const NAMED_SCHEMAS = [MoneySchema, ProblemSchema, ...WORKSPACE_SCHEMAS, ...SOP_SCHEMAS, ...CHECKLIST_SCHEMAS, ...REVIEW_SCHEMAS];

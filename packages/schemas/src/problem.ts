@@ -40,6 +40,8 @@ export const PROBLEM_CODES = [
   'service_unavailable',
   'query_too_complex',
   'secret_rejected',
+  'dependencies_unfinished',
+  'invalid_transition',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -42,3 +42,34 @@ export interface Page<Item> {
   data: Item[];
   next_cursor: string | null;
 }
+
+/** A template: its key, purpose and the steps of its latest version. */
+export type SopTemplate = Schema<'SopTemplate'>;
+/** A published version of a template; never changes. */
+export type SopTemplateVersion = Schema<'SopTemplateVersion'>;
+/** A step of a template: instructions, role, dependencies, due offset, checklist and typed fields. */
+export type SopStep = Schema<'SopStep'>;
+/** A typed piece of data a step or a checklist records. */
+export type StepField = Schema<'StepField'>;
+/** A built-in template of the starter library. */
+export type SopLibraryTemplate = Schema<'SopLibraryTemplate'>;
+/** Body of `POST /v1/sop-templates`. */
+export type SopTemplateCreate = Schema<'SopTemplateCreate'>;
+/** A run of a template version: steps, assignees, progress, overdue and blocked steps. */
+export type SopRun = Schema<'SopRun'>;
+/** A step of a run. */
+export type SopRunStep = Schema<'SopRunStep'>;
+/** Body of `POST /v1/sop-runs`. */
+export type SopRunCreate = Schema<'SopRunCreate'>;
+/** Body of `PATCH /v1/sop-runs/{id}/steps/{step_key}`. */
+export type SopRunStepUpdate = Schema<'SopRunStepUpdate'>;
+/** A recurring checklist. */
+export type Checklist = Schema<'Checklist'>;
+/** One occurrence of a checklist. */
+export type ChecklistTask = Schema<'ChecklistTask'>;
+/** Done, missed and on-time rate of a period. */
+export type ChecklistCompletion = Schema<'ChecklistCompletion'>;
+/** A weekly review with its analyses. */
+export type Review = Schema<'Review'>;
+/** One member's analysis of a review. */
+export type ReviewAnalysis = Schema<'ReviewAnalysis'>;

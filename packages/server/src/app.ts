@@ -17,6 +17,7 @@ import securityHeadersPlugin from './plugins/security-headers.ts';
 import writeTransactionPlugin from './plugins/write-transaction.ts';
 import auditModule from './modules/audit/index.ts';
 import operationsModule from './modules/operations/index.ts';
+import sopsModule from './modules/sops/index.ts';
 import workspaceModule from './modules/workspace/index.ts';
 
 export type AppConfig = Pick<
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(operationsModule);
   await app.register(workspaceModule);
   await app.register(auditModule);
+  await app.register(sopsModule);
 
   return app;
 }

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createTestApp, type TestApp } from './helpers/index.ts';
 import { makeApiKey, makeMember } from './helpers/factories.ts';
+import { DIAMOND_STEPS, makeRun, makeTemplate } from './helpers/sop-factories.ts';
 
 /**
  * For every route that takes an object id, a key of workspace B must get 404 for
@@ -8,12 +9,59 @@ import { makeApiKey, makeMember } from './helpers/factories.ts';
  * be unchanged. The route table drives it: a new route with an id parameter fails this
  * test until it has a fixture below, so nobody has to remember to add tenancy tests.
  */
-type Fixture = (h: TestApp) => Promise<{ params: Record<string, string>; payload?: unknown }>;
+type Fixture = (h: TestApp) => Promise<{
+  params: Record<string, string>;
+  payload?: unknown;
+  /** Params of the "unknown id" request that are not ids and must stay valid (e.g. a version number). */
+  missing?: Record<string, string>;
+  /** Where to read A's object to see it unchanged, when the route itself has no GET (a sub-resource). */
+  read?: string;
+}>;
+
+async function sopTeam(h: TestApp) {
+  const [operator, copywriter, designer] = await Promise.all([makeMember(h), makeMember(h), makeMember(h)]);
+  return { operator: operator.id, copywriter: copywriter.id, designer: designer.id };
+}
+
+async function makeChecklistTask(h: TestApp) {
+  const member = await makeMember(h);
+  const checklist = await h.request({ method: 'POST', url: '/v1/checklists', payload: { title: 'Orders', cadence: 'daily', assignee_id: member.id } });
+  const tasks = await h.request({ method: 'GET', url: `/v1/checklist-tasks?checklist_id=${checklist.json().id}` });
+  return { checklistId: checklist.json().id as string, taskId: tasks.json().data[0].id as string };
+}
+
+async function makeReview(h: TestApp) {
+  const res = await h.request({ method: 'POST', url: '/v1/reviews', payload: { week: '2026-W47', problem: 'Orders fell' } });
+  return res.json().id as string;
+}
 
 const FIXTURES: Record<string, Fixture> = {
   '/v1/members/:id': async (h) => ({ params: { id: (await makeMember(h)).id }, payload: { name: 'Taken over' } }),
   '/v1/api-keys/:id': async (h) => ({ params: { id: (await makeApiKey(h)).id } }),
+  '/v1/sop-templates/:id': async (h) => ({ params: { id: (await makeTemplate(h)).id } }),
+  '/v1/sop-templates/:id/versions': async (h) => ({ params: { id: (await makeTemplate(h)).id }, payload: { steps: DIAMOND_STEPS } }),
+  '/v1/sop-templates/:id/versions/:version': async (h) => ({ params: { id: (await makeTemplate(h)).id, version: '1' }, missing: { version: '1' } }),
+  '/v1/sop-runs/:id': async (h) => ({ params: { id: (await makeRun(h, await sopTeam(h))).run.id }, payload: { status: 'cancelled', reason: 'Taken over' } }),
+  '/v1/sop-runs/:id/steps/:step_key': async (h) => {
+    const { run } = await makeRun(h, await sopTeam(h));
+    return { params: { id: run.id, step_key: 'research' }, payload: { action: 'start' }, missing: { step_key: 'research' }, read: `/v1/sop-runs/${run.id}` };
+  },
+  '/v1/checklists/:id': async (h) => ({ params: { id: (await makeChecklistTask(h)).checklistId }, payload: { title: 'Taken over' } }),
+  '/v1/checklist-tasks/:id': async (h) => ({ params: { id: (await makeChecklistTask(h)).taskId }, payload: { status: 'done' } }),
+  '/v1/reviews/:id': async (h) => ({ params: { id: await makeReview(h) }, payload: { problem: 'Taken over' } }),
+  '/v1/reviews/:id/analyses': async (h) => {
+    const author = await makeMember(h);
+    const id = await makeReview(h);
+    return { params: { id }, payload: { body: 'Taken over', author_id: author.id }, read: `/v1/reviews/${id}` };
+  },
 };
+
+/**
+ * Routes whose parameter names something shared by every workspace rather than an
+ * object of one: the starter library's keys. They are checked below for what tenancy
+ * means there (the copy lands in the caller's workspace only).
+ */
+const SHARED_CATALOGUE_ROUTES = new Set(['/v1/sop-library/:key/install']);
 
 const fill = (url: string, params: Record<string, string>) => url.replace(/:([a-z_]+)/g, (_, name: string) => params[name] ?? `missing_${name}`);
 
@@ -26,14 +74,15 @@ t.test('every route with an object id answers 404 to another workspace', async (
   t.ok(idRoutes.length >= 5, 'the route table lists the id routes');
 
   for (const route of idRoutes) {
+    if (SHARED_CATALOGUE_ROUTES.has(route.url)) continue;
     const fixture = FIXTURES[route.url];
     if (!fixture) {
       t.fail(`${route.method} ${route.url} has no tenancy fixture: add one to test/tenancy.test.ts`);
       continue;
     }
-    const { params, payload } = await fixture(h);
+    const { params, payload, missing: keep, read } = await fixture(h);
     const url = fill(route.url, params);
-    const before = await h.request({ method: 'GET', url });
+    const before = await h.request({ method: 'GET', url: read ?? url });
 
     const res = await h.request({
       method: route.method as 'GET',
@@ -44,7 +93,7 @@ t.test('every route with an object id answers 404 to another workspace', async (
     t.equal(res.statusCode, 404, `${route.method} ${route.url} from another workspace is 404`);
     t.equal(res.json().code, 'not_found', `${route.method} ${route.url} says not_found`);
 
-    const missing = await h.request({ method: route.method as 'GET', url: fill(route.url, Object.fromEntries(Object.keys(params).map((k) => [k, 'zzz_01NOSUCHOBJECT']))), key: other.key, ...(payload ? { payload } : {}) });
+    const missing = await h.request({ method: route.method as 'GET', url: fill(route.url, { ...Object.fromEntries(Object.keys(params).map((k) => [k, 'zzz_01NOSUCHOBJECT'])), ...keep }), key: other.key, ...(payload ? { payload } : {}) });
     t.equal(missing.statusCode, 404, `${route.method} ${route.url} with an unknown id is also 404`);
     t.same(
       { status: res.statusCode, code: res.json().code, title: res.json().title },
@@ -52,9 +101,21 @@ t.test('every route with an object id answers 404 to another workspace', async (
       'a foreign id and a missing id look the same',
     );
 
-    const after = await h.request({ method: 'GET', url });
+    const after = await h.request({ method: 'GET', url: read ?? url });
     t.equal(after.body, before.body, `${route.method} ${route.url} left workspace A's object unchanged`);
   }
+});
+
+t.test('installing from the starter library creates the template in the caller workspace only', async (t) => {
+  const h = await createTestApp();
+  t.teardown(h.close);
+  const other = await h.createWorkspace('Company B');
+  const before = (await h.request({ method: 'GET', url: '/v1/sop-templates' })).body;
+  const res = await h.request({ method: 'POST', url: '/v1/sop-library/product_lifecycle/install', key: other.key, payload: {} });
+  t.equal(res.statusCode, 201);
+  t.equal((await h.request({ method: 'GET', url: `/v1/sop-templates/${res.json().id}` })).statusCode, 404, "A cannot read B's copy");
+  t.equal((await h.request({ method: 'GET', url: '/v1/sop-templates' })).body, before, "A's templates are unchanged");
+  t.equal((await h.request({ method: 'POST', url: '/v1/sop-library/product_lifecycle/install', payload: {} })).statusCode, 201, "B's copy does not take A's key");
 });
 
 t.test('every list route shows only the caller workspace', async (t) => {
@@ -63,13 +124,16 @@ t.test('every list route shows only the caller workspace', async (t) => {
   const other = await h.createWorkspace('Company B');
   const member = await makeMember(h);
   const key = await makeApiKey(h);
+  const { template, run } = await makeRun(h, await sopTeam(h));
+  const { checklistId, taskId } = await makeChecklistTask(h);
+  const reviewId = await makeReview(h);
 
   const listRoutes = h.app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/v1') && !r.url.includes(':'));
   t.ok(listRoutes.length >= 4, 'the route table lists the collection routes');
   for (const route of listRoutes) {
     const res = await h.request({ method: 'GET', url: route.url, key: other.key });
     t.equal(res.statusCode, 200, `${route.url} answers workspace B`);
-    for (const id of [h.workspaceId, member.id, key.id]) {
+    for (const id of [h.workspaceId, member.id, key.id, template.id, run.id, checklistId, taskId, reviewId]) {
       t.notOk(res.body.includes(id), `${route.url} does not reveal ${id.split('_')[0]} of workspace A`);
     }
   }

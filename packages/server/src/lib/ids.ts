@@ -25,4 +25,11 @@ export const ID_PREFIX = {
   member: 'mem',
   api_key: 'key',
   audit_event: 'evt',
+  sop_template: 'sopt',
+  sop_template_version: 'sopv',
+  sop_run: 'run',
+  checklist: 'chk',
+  checklist_task: 'task',
+  review: 'rev',
+  review_analysis: 'rvan',
 } as const;

@@ -44,6 +44,9 @@ export default fp(
         tags: [
           { name: 'workspace', description: 'Your workspace, its members and API keys' },
           { name: 'audit', description: 'Who changed what, when' },
+          { name: 'sops', description: 'SOP templates and their versions, the starter library, and runs with one assignee per step' },
+          { name: 'checklists', description: 'Recurring checklists, their daily, weekly and monthly tasks, and completion reports' },
+          { name: 'reviews', description: 'Weekly reviews: problem, data, diagnosis, action, measured effect, and analyses by members' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

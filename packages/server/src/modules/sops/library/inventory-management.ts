@@ -1,0 +1,67 @@
+import { choice, number, text, type StarterTemplate } from './types.ts';
+
+export const inventoryManagement: StarterTemplate = {
+  key: 'inventory_management',
+  name: 'Inventory management',
+  category: 'supply_chain',
+  purpose:
+    'A stock-out loses the rank that ads and reviews built; overstock ties up capital and pays storage fees. ' +
+    'Checking cover against the lead time every week, by the same method, catches both early.',
+  steps: [
+    {
+      key: 'pull_inventory',
+      title: 'Pull the FBA inventory',
+      default_role: 'operator',
+      due_offset_days: 0,
+      instructions: 'From the FBA inventory report: fulfillable, inbound, reserved and unfulfillable units per SKU.',
+      checklist: ['Fulfillable', 'Inbound', 'Reserved', 'Unfulfillable'],
+      fields: [number('fulfillable_units', 'Fulfillable', 'units'), number('inbound_units', 'Inbound', 'units'), number('reserved_units', 'Reserved', 'units'), number('unfulfillable_units', 'Unfulfillable', 'units')],
+      depends_on: [],
+      handoff: null,
+    },
+    {
+      key: 'days_of_cover',
+      title: 'Compute the days of cover',
+      default_role: 'operator',
+      depends_on: ['pull_inventory'],
+      due_offset_days: 0,
+      instructions: 'Days of cover = sellable stock / average daily units, on the trailing 7 and 30 days. A 7-day rate well above the 30-day rate means demand is rising: plan on it.',
+      checklist: ['Average daily units, 7 days', 'Average daily units, 30 days'],
+      fields: [number('avg_daily_units_7d', 'Average daily units, 7 days', 'units'), number('avg_daily_units_30d', 'Average daily units, 30 days', 'units'), number('days_of_cover', 'Days of cover', 'days')],
+      handoff: null,
+    },
+    {
+      key: 'assess_risk',
+      title: 'Assess stock-out and overstock risk',
+      default_role: 'operator',
+      depends_on: ['days_of_cover'],
+      due_offset_days: 1,
+      instructions: 'Stock-out risk when cover is below the lead time (production, transit, receiving) plus safety stock. Overstock when units are aging past 90 days or cover exceeds 120 days.',
+      checklist: ['Cover against the lead time', 'Units aged over 90 days'],
+      fields: [choice('risk', 'Risk', ['stock_out', 'healthy', 'overstock']), number('aged_90_plus_units', 'Units aged over 90 days', 'units')],
+      handoff: null,
+    },
+    {
+      key: 'unfulfillable',
+      title: 'Remove or dispose of unfulfillable units',
+      default_role: 'logistics',
+      depends_on: ['pull_inventory'],
+      due_offset_days: 3,
+      instructions: 'Create a removal or disposal order for unfulfillable units and look at why they became unfulfillable (customer damage, carrier damage, defective): a pattern goes to after-sales.',
+      checklist: ['Removal or disposal order created', 'Cause noted'],
+      fields: [text('removal_order_id', 'Removal order', false), number('units', 'Units removed or disposed', 'units')],
+      handoff: 'A recurring cause goes to customer service and purchasing.',
+    },
+    {
+      key: 'decide_action',
+      title: 'Decide the action',
+      default_role: 'manager',
+      depends_on: ['assess_risk'],
+      due_offset_days: 1,
+      instructions: 'Stock-out risk: reorder now (start the reorder plan) or slow sales down (raise the price, cut ads) to bridge the gap. Overstock: clear through promotion resources (deals, coupons, social groups) before long-term storage fees.',
+      checklist: ['Action chosen', 'Owner told'],
+      fields: [choice('action', 'Action', ['reorder', 'hold', 'slow_sales', 'clearance']), text('reason', 'Why', false)],
+      handoff: 'A reorder starts a reorder plan run; a clearance goes to the promotion owner.',
+    },
+  ],
+};
