@@ -25,4 +25,12 @@ export const ID_PREFIX = {
   member: 'mem',
   api_key: 'key',
   audit_event: 'evt',
+  role: 'role',
+  question: 'qst',
+  candidate: 'cand',
+  application: 'appl',
+  scorecard: 'scd',
+  work_sample: 'wsmp',
+  knowledge_framework: 'kfw',
+  knowledge_map: 'kmap',
 } as const;

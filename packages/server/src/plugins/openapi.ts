@@ -42,6 +42,7 @@ export default fp(
         tags: [
           { name: 'workspace', description: 'Your workspace, its members and API keys' },
           { name: 'audit', description: 'Who changed what, when' },
+          { name: 'hiring', description: 'Hiring assessments: roles and rubrics, questions, candidates (personal data), applications, scorecards, work samples, knowledge maps, rankings. Needs hiring scopes.' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_27_120000_foundation.ts';
+import * as hiring from './2026_11_28_100000_hiring.ts';
 
 /**
  * Every migration, by name. A static list (rather than reading the folder) works the
@@ -7,4 +8,5 @@ import * as foundation from './2026_11_27_120000_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_120000_foundation': foundation,
+  '2026_11_28_100000_hiring': hiring,
 };
