@@ -6,7 +6,8 @@ import { buildApp } from '../src/app.ts';
 import { loggerOptions } from '../src/logger.ts';
 import { bootstrap } from '../src/modules/workspace/workspace.service.ts';
 import { createTestDatabase } from './helpers/database.ts';
-import { createHiringTestApp, dimension, makeInterviewer, makeRole, moveTo } from './helpers/hiring-factories.ts';
+import { dimension, makeInterviewer, makeRole, moveTo } from './helpers/hiring-factories.ts';
+import { createTestApp } from './helpers/index.ts';
 import type { TestApp } from './helpers/app.ts';
 
 /** Every table's rows as text, for finding a value anywhere in the database. */
@@ -102,7 +103,7 @@ async function candidateWithEverything(h: TestApp, idempotencyPrefix: string) {
 }
 
 t.test('erasure leaves no personal value in any table, the audit log and stored responses included; scores stay', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const made = await candidateWithEverything(h, 'erase');
   // A second candidate, not erased, proves the scan would find values that are there.
@@ -164,7 +165,7 @@ t.test('erasure leaves no personal value in any table, the audit log and stored 
 });
 
 t.test('the audit log never holds personal values, even before erasure', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   await candidateWithEverything(h, 'audit');
   const rows = await sql<{ text: string }>`select t::text as text from audit_events t`.execute(h.app.db);

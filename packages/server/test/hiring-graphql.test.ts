@@ -1,8 +1,9 @@
 import t from 'tap';
-import { createHiringTestApp, dimension, makeApplication, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
+import { dimension, makeApplication, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
+import { createTestApp } from './helpers/index.ts';
 
 t.test('GraphQL serves roles with rubric and ranking, applications with role, candidate and summary', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const role = await makeRole(h, { name: 'Junior', level: 'junior', dimensions: [dimension('learning', 3), dimension('patience', 1, 3)] });
   const interviewer = await makeInterviewer(h);
@@ -30,7 +31,7 @@ t.test('GraphQL serves roles with rubric and ranking, applications with role, ca
 });
 
 t.test('nested hiring fields are batched: the statement count does not grow with the rows', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const interviewer = await makeInterviewer(h);
   const addRole = async () => {

@@ -4,7 +4,8 @@ import { compareWithFramework } from '../src/modules/hiring/knowledge-maps/compa
 import { parseMarkdownOutline } from '../src/modules/hiring/knowledge-maps/markdown-outline.ts';
 import { parseOpml } from '../src/modules/hiring/knowledge-maps/opml.ts';
 import { TreeFormatError } from '../src/modules/hiring/knowledge-maps/tree.ts';
-import { createHiringTestApp, makeCandidate } from './helpers/hiring-factories.ts';
+import { makeCandidate } from './helpers/hiring-factories.ts';
+import { createTestApp } from './helpers/index.ts';
 import { makeMember } from './helpers/factories.ts';
 
 const FRAMEWORK = {
@@ -116,7 +117,7 @@ t.test('comparison by hand: coverage per branch, depth, breadth, structure, miss
 });
 
 t.test('POST /v1/knowledge-maps in three formats, compared with the starter framework', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const starter = await h.request({ method: 'POST', url: '/v1/knowledge-frameworks', payload: { starter: 'amazon_operations' } });
   t.equal(starter.statusCode, 201);
@@ -163,7 +164,7 @@ t.test('POST /v1/knowledge-maps in three formats, compared with the starter fram
 });
 
 t.test('suggested training comes from SOP templates whose name or category match the gaps, when the table exists', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   // The SOP module's table, as that module creates it; created here when this database lacks it.
   await sql`create table if not exists sop_templates (

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createHiringTestApp as createTestApp } from './helpers/hiring-factories.ts';
+import { createTestApp } from './helpers/index.ts';
 import { anchors, dimension, makeApplication, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
 
 t.test('a role keeps every rubric version; scorecards keep the version they were made on', async (t) => {

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { SCOPES } from '@sellerops/schemas';
-import { createHiringTestApp, makeApplication, makeCandidate, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
+import { makeApplication, makeCandidate, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
+import { createTestApp } from './helpers/index.ts';
 import type { TestApp } from './helpers/app.ts';
 
 const NON_HIRING_SCOPES = SCOPES.filter((s) => !s.startsWith('hiring:') && s !== 'admin');
@@ -39,7 +40,7 @@ function fill(url: string, ids: Record<string, string> | null): string {
 const without = (body: Record<string, unknown>) => ({ ...body, request_id: undefined });
 
 t.test('every hiring route refuses a key without hiring scopes, the same way for existing and missing objects', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const ids = await existingIds(h);
   const outsider = await h.createKey(NON_HIRING_SCOPES);
@@ -74,7 +75,7 @@ t.test('every hiring route refuses a key without hiring scopes, the same way for
 });
 
 t.test('every hiring GraphQL field refuses a key without hiring scopes', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const ids = await existingIds(h);
   const outsider = await h.createKey(NON_HIRING_SCOPES);

@@ -1,7 +1,8 @@
 import t from 'tap';
 import { interviewerBiases } from '../src/modules/hiring/calibration.ts';
 import { summarizeScores } from '../src/modules/hiring/scoring.ts';
-import { dimension, createHiringTestApp, makeApplication, makeInterviewer, makeRole, moveTo, score } from './helpers/hiring-factories.ts';
+import { dimension, makeApplication, makeInterviewer, makeRole, moveTo, score } from './helpers/hiring-factories.ts';
+import { createTestApp } from './helpers/index.ts';
 
 const stored = (key: string, weight: number, knockOut?: number) => ({ ...dimension(key, weight), description: '', knock_out: knockOut ? { minimum: knockOut } : null });
 const card = (interviewer_id: string, scores: Record<string, number>, recommendation = 'yes') => ({
@@ -59,7 +60,7 @@ t.test('interviewer bias by hand: deviation from the other interviewers, shrunk 
 });
 
 t.test('summary and ranking through the API: calibrated beside raw, knock-outs flagged and last', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const role = await makeRole(h, { level: 'junior', dimensions: [dimension('thinking', 3), dimension('patience', 1, 3)] });
   const lenient = await makeInterviewer(h);
@@ -136,7 +137,7 @@ t.test('summary and ranking through the API: calibrated beside raw, knock-outs f
 });
 
 t.test('scorecards: one per interviewer per stage, If-Match to edit, unknown dimensions refused', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const role = await makeRole(h);
   const interviewer = await makeInterviewer(h);
@@ -178,7 +179,7 @@ t.test('scorecards: one per interviewer per stage, If-Match to edit, unknown dim
 });
 
 t.test('applications move along allowed stages only; a rejection needs a reason', async (t) => {
-  const h = await createHiringTestApp();
+  const h = await createTestApp();
   t.teardown(h.close);
   const role = await makeRole(h);
   const app = await makeApplication(h, role.id);

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from './app.ts';
+import type { TestApp } from './app.ts';
 import { makeMember } from './factories.ts';
 
 /** Hiring fixtures made through the API, with overrides. */
@@ -71,8 +71,3 @@ export const score = (h: TestApp, applicationId: string, interviewerId: string, 
 
 export const makeInterviewer = (h: TestApp) => makeMember(h, { role: 'operator' });
 
-/**
- * A test app for hiring tests. The load-shedding guard is off: PGlite runs queries
- * on the event loop, and on a busy machine the guard would shed test requests with 503.
- */
-export const createHiringTestApp = () => createTestApp({ MAX_EVENT_LOOP_DELAY_MS: 0 });
