@@ -108,6 +108,7 @@ t.test('summary and ranking through the API: calibrated beside raw, knock-outs f
   t.same(entry(impatient.id).knock_outs, ['patience']);
   t.equal(entry(impatient.id).knocked_out, true);
   t.equal(entry(impatient.id).raw_score, 4.25, '(3 x 5 + 1 x 2) / 4');
+  t.equal(entry(impatient.id).calibrated_score, 4.42, 'thinking 5 + 2/3 is kept at 5: (3 x 5 + 1 x 2.67) / 4');
   t.same(
     body.entries.map((e: { application_id: string; rank: number }) => [e.rank, e.application_id]),
     [
