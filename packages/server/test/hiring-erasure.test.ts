@@ -158,6 +158,19 @@ t.test('erasure leaves no personal value in any table, the audit log and stored 
   t.equal(again.json().version, erased.json().version, 'and changes nothing');
   const refill = await h.request({ method: 'PATCH', url: `/v1/candidates/${made.candidate.id}`, payload: { name: 'Back again' } });
   t.equal(refill.statusCode, 409, 'an erased candidate takes no new personal data');
+  const newEvidence = await h.request({
+    method: 'PATCH',
+    url: `/v1/scorecards/${made.scorecard.id}`,
+    headers: { 'if-match': `"${card.version}"` },
+    payload: { notes: 'Remembered more about them' },
+  });
+  t.equal(newEvidence.statusCode, 409, 'no new notes about an erased candidate');
+  const newSample = await h.request({
+    method: 'POST',
+    url: `/v1/applications/${made.application.id}/work-samples`,
+    payload: { assignment: 'Again', submission_text: 'Their new plan', scores: sample.scores.map((x: { dimension_key: string }) => ({ dimension_key: x.dimension_key, score: 3, evidence: null })) },
+  });
+  t.equal(newSample.statusCode, 409, 'no new work sample for an erased candidate');
   const reapply = await h.request({ method: 'POST', url: '/v1/applications', payload: { candidate_id: made.candidate.id, role_id: made.role.id } });
   t.equal(reapply.statusCode, 422);
   t.equal(kept.statusCode, 201);

@@ -9,6 +9,7 @@ import { toPage, type Page } from '../../lib/pagination.ts';
 import { iso } from '../../lib/time.ts';
 import * as repo from './applications.repository.ts';
 import * as candidatesRepo from './candidates.repository.ts';
+import { assertCandidateNotErased } from './erased.ts';
 import { assertActiveMembers } from './members.ts';
 import { pageArgs, type PageRequest } from './page.ts';
 import * as rolesRepo from './roles.repository.ts';
@@ -117,6 +118,7 @@ export async function updateApplication(
   if (to === 'rejected' && moving && !patch.rejection_reason) {
     throw new InvalidInput('A rejection needs a rejection_reason.', [{ path: '/body/rejection_reason', message: 'is required when rejecting' }]);
   }
+  if (patch.rejection_reason !== undefined) await assertCandidateNotErased(ctx, current.candidate_id);
   if (patch.rejection_reason !== undefined && to !== 'rejected') {
     throw new InvalidInput('rejection_reason belongs to a rejected application.', [{ path: '/body/rejection_reason', message: 'only when rejecting' }]);
   }

@@ -7,6 +7,7 @@ import { Conflict, DomainError, InvalidInput, NotFound } from '../../lib/errors.
 import { ID_PREFIX, newId } from '../../lib/ids.ts';
 import { iso } from '../../lib/time.ts';
 import * as applicationsRepo from './applications.repository.ts';
+import { assertCandidateNotErased } from './erased.ts';
 import { assertActiveMembers } from './members.ts';
 import * as rolesRepo from './roles.repository.ts';
 import { rubricOf } from './roles.service.ts';
@@ -53,6 +54,7 @@ export async function createScorecard(
 ): Promise<Scorecard> {
   const application = await applicationsRepo.findApplication(ctx.db, ctx.workspaceId, applicationId, { forUpdate: true });
   if (!application) throw new NotFound('Application', applicationId);
+  await assertCandidateNotErased(ctx, application.candidate_id);
   if (!hasReached(application.stage as ApplicationStage, input.stage)) {
     throw new Conflict(`The application is at ${application.stage}; it has not reached ${input.stage} yet.`);
   }
@@ -109,6 +111,8 @@ export async function updateScorecard(
     ]);
   }
   assertVersion(current.version, expected);
+  const application = await applicationsRepo.findApplication(ctx.db, ctx.workspaceId, current.application_id);
+  if (application) await assertCandidateNotErased(ctx, application.candidate_id);
   let scores = current.scores;
   if (patch.scores) {
     const given = validateScores(await rubricOf(ctx, current.role_id, current.rubric_version), patch.scores);

@@ -7,6 +7,7 @@ import { ID_PREFIX, newId } from '../../lib/ids.ts';
 import { iso } from '../../lib/time.ts';
 import * as applicationsRepo from './applications.repository.ts';
 import { WORK_SAMPLE_DIMENSIONS } from './library/work-sample-rubric.ts';
+import { assertCandidateNotErased } from './erased.ts';
 import { assertActiveMembers } from './members.ts';
 import { mean, round2 } from './numbers.ts';
 import { validateScores } from './score-input.ts';
@@ -61,6 +62,7 @@ export async function createWorkSample(
 ): Promise<WorkSample> {
   const application = await applicationsRepo.findApplication(ctx.db, ctx.workspaceId, applicationId);
   if (!application) throw new NotFound('Application', applicationId);
+  await assertCandidateNotErased(ctx, application.candidate_id);
   if (!input.submission_text && !input.submission_url) {
     throw new InvalidInput('A work sample needs the submission: submission_text or submission_url.', [{ path: '/body/submission_text', message: 'submission_text or submission_url is required' }]);
   }
