@@ -172,7 +172,7 @@ const applicationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParamsSchema,
         headers: IdempotencyHeaders,
         body: Ref(WorkSampleCreateSchema),
-        response: { 201: Ref(WorkSampleSchema), ...problems(404, 422) },
+        response: { 201: Ref(WorkSampleSchema), ...problems(404, 409, 422) },
       },
     },
     async (request, reply) => reply.code(201).send(await workSamples.createWorkSample(contextOf(request), request.params.id, request.body)),
