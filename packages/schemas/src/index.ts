@@ -4,6 +4,7 @@ export * from './workspace.ts';
 export * from './sops.ts';
 export * from './checklists.ts';
 export * from './reviews.ts';
+export * from './hiring.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -11,6 +12,15 @@ import { WORKSPACE_SCHEMAS } from './workspace.ts';
 import { SOP_SCHEMAS } from './sops.ts';
 import { CHECKLIST_SCHEMAS } from './checklists.ts';
 import { REVIEW_SCHEMAS } from './reviews.ts';
+import { HIRING_SCHEMAS } from './hiring.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
-export const NAMED_SCHEMAS = [MoneySchema, ProblemSchema, ...WORKSPACE_SCHEMAS, ...SOP_SCHEMAS, ...CHECKLIST_SCHEMAS, ...REVIEW_SCHEMAS];
+export const NAMED_SCHEMAS = [
+  MoneySchema,
+  ProblemSchema,
+  ...WORKSPACE_SCHEMAS,
+  ...SOP_SCHEMAS,
+  ...CHECKLIST_SCHEMAS,
+  ...REVIEW_SCHEMAS,
+  ...HIRING_SCHEMAS,
+];

@@ -36,6 +36,23 @@ export type MemberRole = Member['role'];
 /** One recorded change: who, what, when, before and after. */
 export type AuditEvent = Schema<'AuditEvent'>;
 
+/** A role with its current (or a requested earlier) rubric version. */
+export type Role = Schema<'Role'>;
+/** One weighted rubric dimension with an anchor per score 1-5 and an optional knock-out. */
+export type RubricDimension = Schema<'RubricDimension'>;
+/** A candidate: personal data, null once erased. */
+export type Candidate = Schema<'Candidate'>;
+/** A candidate's application to a role, with its stage and panel. */
+export type Application = Schema<'Application'>;
+/** One interviewer's scores, evidence and recommendation at one stage. */
+export type Scorecard = Schema<'Scorecard'>;
+/** Weighted score, spread, knock-outs, recommendation tally and missing scorecards of an application. */
+export type ApplicationSummary = Schema<'ApplicationSummary'>;
+/** A role's candidates side by side, raw and calibrated. */
+export type RoleRanking = Schema<'RoleRanking'>;
+/** A knowledge map and its comparison with a framework. */
+export type KnowledgeMap = Schema<'KnowledgeMap'>;
+
 /** One cursor page of a list route. */
 export interface Page<Item> {
   object: 'list';

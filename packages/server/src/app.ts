@@ -16,6 +16,7 @@ import rateLimitPlugin from './plugins/rate-limit.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import writeTransactionPlugin from './plugins/write-transaction.ts';
 import auditModule from './modules/audit/index.ts';
+import hiringModule from './modules/hiring/index.ts';
 import operationsModule from './modules/operations/index.ts';
 import sopsModule from './modules/sops/index.ts';
 import workspaceModule from './modules/workspace/index.ts';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(workspaceModule);
   await app.register(auditModule);
   await app.register(sopsModule);
+  await app.register(hiringModule);
 
   return app;
 }

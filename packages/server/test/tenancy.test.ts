@@ -2,6 +2,7 @@ import t from 'tap';
 import { createTestApp, type TestApp } from './helpers/index.ts';
 import { makeApiKey, makeMember } from './helpers/factories.ts';
 import { DIAMOND_STEPS, makeRun, makeTemplate } from './helpers/sop-factories.ts';
+import { makeApplication, makeCandidate, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
 
 /**
  * For every route that takes an object id, a key of workspace B must get 404 for
@@ -54,14 +55,48 @@ const FIXTURES: Record<string, Fixture> = {
     const id = await makeReview(h);
     return { params: { id }, payload: { body: 'Taken over', author_id: author.id }, read: `/v1/reviews/${id}` };
   },
+  '/v1/roles/:id': async (h) => ({ params: { id: (await makeRole(h)).id }, payload: { name: 'Taken over' } }),
+  '/v1/roles/:id/ranking': async (h) => ({ params: { id: (await makeRole(h)).id } }),
+  '/v1/questions/:id': async (h) => {
+    const res = await h.request({ method: 'POST', url: '/v1/questions', payload: { text: 'Q?', dimension_key: 'thinking', strong_signals: ['s'], weak_signals: ['w'] } });
+    return { params: { id: res.json().id }, payload: { text: 'Taken over' } };
+  },
+  '/v1/candidates/:id': async (h) => ({ params: { id: (await makeCandidate(h)).id }, payload: { name: 'Taken over' } }),
+  '/v1/applications/:id': async (h) => ({ params: { id: (await makeApplication(h, (await makeRole(h)).id)).id }, payload: { stage: 'withdrawn' } }),
+  '/v1/applications/:id/summary': async (h) => ({ params: { id: (await makeApplication(h, (await makeRole(h)).id)).id } }),
+  '/v1/applications/:id/scorecards': async (h) => {
+    const application = await makeApplication(h, (await makeRole(h)).id);
+    const interviewer = await makeInterviewer(h);
+    return { params: { id: application.id }, payload: { interviewer_id: interviewer.id, stage: 'screen', recommendation: 'yes', scores: [{ dimension_key: 'thinking', score: 3, evidence: null }] } };
+  },
+  '/v1/scorecards/:id': async (h) => {
+    const application = await makeApplication(h, (await makeRole(h)).id);
+    const card = await score(h, application.id, (await makeInterviewer(h)).id, { thinking: 3 });
+    return { params: { id: card.id }, payload: { recommendation: 'strong_no' } };
+  },
+  '/v1/applications/:id/work-samples': async (h) => ({
+    params: { id: (await makeApplication(h, (await makeRole(h)).id)).id },
+    payload: {
+      assignment: 'Plan for our lamp',
+      submission_text: 'A plan',
+      scores: ['product_attributes', 'competitor_analysis', 'market_positioning', 'resource_fit', 'tactics'].map((k) => ({ dimension_key: k, score: 3, evidence: null })),
+    },
+  }),
+  '/v1/knowledge-frameworks/:id': async (h) => ({ params: { id: (await h.request({ method: 'POST', url: '/v1/knowledge-frameworks', payload: { starter: 'amazon_operations' } })).json().id } }),
+  '/v1/knowledge-maps/:id': async (h) => {
+    const framework = (await h.request({ method: 'POST', url: '/v1/knowledge-frameworks', payload: { starter: 'amazon_operations' } })).json();
+    const map = await h.request({ method: 'POST', url: '/v1/knowledge-maps', payload: { framework_id: framework.id, candidate_id: (await makeCandidate(h)).id, format: 'markdown', text: '- ACoS' } });
+    return { params: { id: map.json().id } };
+  },
 };
 
 /**
- * Routes whose parameter names something shared by every workspace rather than an
- * object of one: the starter library's keys. They are checked below for what tenancy
- * means there (the copy lands in the caller's workspace only).
+ * Routes whose path parameter names no object of a workspace but an entry of a
+ * library shared by every workspace (SOP templates, rubrics). Installing copies the
+ * entry into the caller's own workspace; the SOP library test below and
+ * hiring-roles.test.ts check that the copy stays there.
  */
-const SHARED_CATALOGUE_ROUTES = new Set(['/v1/sop-library/:key/install']);
+const SHARED_CATALOG_ROUTES = new Set(['/v1/sop-library/:key/install', '/v1/rubric-library/:key/install']);
 
 const fill = (url: string, params: Record<string, string>) => url.replace(/:([a-z_]+)/g, (_, name: string) => params[name] ?? `missing_${name}`);
 
@@ -70,11 +105,10 @@ t.test('every route with an object id answers 404 to another workspace', async (
   t.teardown(h.close);
   const other = await h.createWorkspace('Company B');
 
-  const idRoutes = h.app.routeTable.filter((r) => r.url.startsWith('/v1') && r.url.includes(':') && r.method !== 'HEAD');
+  const idRoutes = h.app.routeTable.filter((r) => r.url.startsWith('/v1') && r.url.includes(':') && r.method !== 'HEAD' && !SHARED_CATALOG_ROUTES.has(r.url));
   t.ok(idRoutes.length >= 5, 'the route table lists the id routes');
 
   for (const route of idRoutes) {
-    if (SHARED_CATALOGUE_ROUTES.has(route.url)) continue;
     const fixture = FIXTURES[route.url];
     if (!fixture) {
       t.fail(`${route.method} ${route.url} has no tenancy fixture: add one to test/tenancy.test.ts`);

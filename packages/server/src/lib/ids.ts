@@ -32,4 +32,12 @@ export const ID_PREFIX = {
   checklist_task: 'task',
   review: 'rev',
   review_analysis: 'rvan',
+  role: 'role',
+  question: 'qst',
+  candidate: 'cand',
+  application: 'appl',
+  scorecard: 'scd',
+  work_sample: 'wsmp',
+  knowledge_framework: 'kfw',
+  knowledge_map: 'kmap',
 } as const;

@@ -47,6 +47,7 @@ export default fp(
           { name: 'sops', description: 'SOP templates and their versions, the starter library, and runs with one assignee per step' },
           { name: 'checklists', description: 'Recurring checklists, their daily, weekly and monthly tasks, and completion reports' },
           { name: 'reviews', description: 'Weekly reviews: problem, data, diagnosis, action, measured effect, and analyses by members' },
+          { name: 'hiring', description: 'Hiring assessments: roles and rubrics, questions, candidates (personal data), applications, scorecards, work samples, knowledge maps, rankings. Needs hiring scopes.' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

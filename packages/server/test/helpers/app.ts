@@ -28,7 +28,8 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     database: testDb.database,
     closeDatabase: false,
     logger: process.env.SELLEROPS_TEST_LOGS ? { level: 'debug' } : false,
-    // No load shedding unless a test asks for it: a busy CI machine must not fail unrelated tests.
+    // Load shedding is off unless a test asks for it: PGlite runs queries on the event
+    // loop, and on a busy machine the guard would answer test requests with 503.
     config: { RATE_LIMIT_PER_MINUTE: 1_000_000, MAX_EVENT_LOOP_DELAY_MS: 0, ...config },
   });
   await app.ready();

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_27_120000_foundation.ts';
 import * as sops from './2026_11_28_090000_sops.ts';
+import * as hiring from './2026_11_28_100000_hiring.ts';
 
 /**
  * Every migration, by name. A static list (rather than reading the folder) works the
@@ -9,4 +10,5 @@ import * as sops from './2026_11_28_090000_sops.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_27_120000_foundation': foundation,
   '2026_11_28_090000_sops': sops,
+  '2026_11_28_100000_hiring': hiring,
 };
