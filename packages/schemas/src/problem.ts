@@ -42,6 +42,14 @@ export const PROBLEM_CODES = [
   'secret_rejected',
   'dependencies_unfinished',
   'invalid_transition',
+  'unsupported_file_type',
+  'empty_file',
+  'malformed_file',
+  'unknown_report_type',
+  'report_type_mismatch',
+  'missing_columns',
+  'import_date_required',
+  'import_rows_rejected',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
