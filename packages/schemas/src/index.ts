@@ -5,6 +5,7 @@ export * from './sops.ts';
 export * from './checklists.ts';
 export * from './reviews.ts';
 export * from './hiring.ts';
+export * from './metrics.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -13,6 +14,7 @@ import { SOP_SCHEMAS } from './sops.ts';
 import { CHECKLIST_SCHEMAS } from './checklists.ts';
 import { REVIEW_SCHEMAS } from './reviews.ts';
 import { HIRING_SCHEMAS } from './hiring.ts';
+import { METRICS_SCHEMAS } from './metrics.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
 export const NAMED_SCHEMAS = [
@@ -23,4 +25,5 @@ export const NAMED_SCHEMAS = [
   ...CHECKLIST_SCHEMAS,
   ...REVIEW_SCHEMAS,
   ...HIRING_SCHEMAS,
+  ...METRICS_SCHEMAS,
 ];

@@ -921,6 +921,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the product catalog */
+        get: operations["listProducts"];
+        put?: never;
+        /**
+         * Add a product to the catalog
+         * @description A product is unique per workspace by (marketplace, asin, sku): a second one is 409. GB is stored as UK.
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a product (not its marketplace, ASIN or SKU) */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/v1/products/{id}/keywords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's tracked keywords */
+        get: operations["listProductKeywords"];
+        put?: never;
+        /**
+         * Track a keyword for a product
+         * @description Keywords are stored trimmed, single-spaced and in lower case; tracking one twice is 409.
+         */
+        post: operations["addProductKeyword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/keywords/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop tracking a keyword (its rank history stays) */
+        delete: operations["deleteProductKeyword"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/competitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's tracked competitor ASINs */
+        get: operations["listProductCompetitors"];
+        put?: never;
+        /** Track a competitor ASIN for a product, with its tier (A-D) */
+        post: operations["addProductCompetitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/competitors/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop tracking a competitor (its snapshots stay) */
+        delete: operations["deleteProductCompetitor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upsert a batch of daily facts of one family (up to 10,000 rows)
+         * @description Each row names its product by `product_id`, or by `marketplace` with `asin` and/or `sku`; a traffic_sales or ads row that names no product is a fact of the seller account (`seller_account_id`, optional) on `marketplace`. Rows are upserted on their natural key (subject, date and the family's dimensions); a measure left out keeps its stored value, and posting the same batch twice changes nothing. Mode `all_or_nothing` (the default) refuses the whole batch with 422 and the reasons of each bad row; `skip_invalid` writes the good rows and lists the others under `rejected`.
+         */
+        post: operations["postMetricFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2540,6 +2672,579 @@ export interface components {
             data: components["schemas"]["KnowledgeFramework"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             next_cursor: string | null;
+        };
+        /** @description A product of the catalog: unique per workspace by (marketplace, asin, sku) */
+        Product: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "product";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /**
+             * @description Amazon marketplace code (US, UK, DE, JP, ...)
+             * @enum {string}
+             */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin: string;
+            sku: string | null;
+            parent_asin: string | null;
+            seller_account_id: string | null;
+            title: string | null;
+            product_line: string | null;
+            operator_member_id: string | null;
+            unit_cost: components["schemas"]["Money"] | null;
+            /** @enum {string} */
+            status: "active" | "inactive" | "archived";
+        };
+        ProductCreate: {
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin: string;
+            sku?: string | null;
+            parent_asin?: string | null;
+            seller_account_id?: string | null;
+            title?: string | null;
+            product_line?: string | null;
+            operator_member_id?: string | null;
+            unit_cost?: components["schemas"]["Money"] | null;
+            /** @enum {string} */
+            status?: "active" | "inactive" | "archived";
+        };
+        /** @description marketplace, asin and sku are the natural key and never change */
+        ProductUpdate: {
+            parent_asin?: string | null;
+            seller_account_id?: string | null;
+            title?: string | null;
+            product_line?: string | null;
+            operator_member_id?: string | null;
+            unit_cost?: components["schemas"]["Money"] | null;
+            /** @enum {string} */
+            status?: "active" | "inactive" | "archived";
+        };
+        ProductList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Product"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        /** @description A search term tracked for a product */
+        Keyword: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "keyword";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            keyword: string;
+        };
+        KeywordCreate: {
+            /** @description The search term, as shoppers type it */
+            keyword: string;
+        };
+        KeywordList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Keyword"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        /** @description A competitor ASIN tracked for a product */
+        Competitor: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "competitor";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin: string;
+            /**
+             * @description A: direct rival ... D: distant
+             * @enum {string}
+             */
+            tier: "A" | "B" | "C" | "D";
+            note: string | null;
+        };
+        CompetitorCreate: {
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin: string;
+            /** @enum {string} */
+            tier: "A" | "B" | "C" | "D";
+            note?: string | null;
+        };
+        CompetitorList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Competitor"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        /** @description A day of detail-page traffic and sales */
+        TrafficSalesFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            /** @description Sessions (visits) */
+            sessions?: number;
+            /** @description Page views */
+            page_views?: number;
+            /** @description Featured offer (buy box) percentage, 0-100 */
+            buy_box_percentage?: number;
+            /** @description Units ordered */
+            units_ordered?: number;
+            /** @description Ordered product sales: a decimal amount and its currency */
+            ordered_product_sales?: {
+                /** @description Decimal number as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Order items */
+            total_order_items?: number;
+        };
+        /** @description A day of sponsored-ads performance, optionally per campaign, ad group, targeting and search term */
+        AdsFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            campaign?: string;
+            ad_group?: string;
+            targeting?: string;
+            search_term?: string;
+            /** @description Impressions */
+            impressions?: number;
+            /** @description Clicks */
+            clicks?: number;
+            /** @description Ad spend: a decimal amount and its currency */
+            spend?: {
+                /** @description Decimal number as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Sales attributed to ads: a decimal amount and its currency */
+            sales?: {
+                /** @description Decimal number as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Orders attributed to ads */
+            orders?: number;
+            /** @description Units attributed to ads */
+            units?: number;
+        };
+        /** @description A day's stock snapshot */
+        InventoryFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            /** @description Sellable units */
+            fulfillable?: number;
+            /** @description Units on the way to the warehouse */
+            inbound?: number;
+            /** @description Reserved units */
+            reserved?: number;
+            /** @description Unsellable units */
+            unfulfillable?: number;
+        };
+        /** @description A day's customer returns, per reason */
+        ReturnsFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            /** @description Return reason; rows without one are one bucket */
+            reason?: string;
+            /** @description Units returned */
+            units?: number;
+        };
+        /** @description A day's reviews and the rating at the end of the day */
+        ReviewsFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            /** @description Reviews received */
+            new_reviews?: number;
+            /** @description Of them, 1-3 stars */
+            negative_reviews?: number;
+            /** @description Average star rating */
+            rating?: number;
+            /** @description Total ratings shown on the detail page */
+            review_count?: number;
+        };
+        /** @description A keyword's ranks for a product on a day */
+        KeywordRankFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            keyword: string;
+            organic_rank?: number;
+            sponsored_rank?: number;
+            /** @description Monthly searches, where known */
+            search_volume?: number;
+            /** @description Amazon's search frequency rank */
+            search_frequency_rank?: number;
+        };
+        /** @description A competitor ASIN's listing on a day */
+        CompetitorSnapshotFact: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Opaque, type-prefixed object id */
+            product_id?: string;
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin?: string;
+            /** @description The seller's stock keeping unit */
+            sku?: string;
+            /** @description Id of a seller account in the resource registry */
+            seller_account_id?: string;
+            /** @description Amazon Standard Identification Number, 10 characters */
+            competitor_asin: string;
+            /** @description Price: a decimal amount and its currency */
+            price?: {
+                /** @description Decimal number as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            best_seller_rank?: number;
+            rating?: number;
+            /** @description Ratings shown */
+            review_count?: number;
+            in_stock?: boolean;
+        };
+        /** @description Daily facts of one family; upserted on their natural key */
+        FactBatch: {
+            /** @enum {string} */
+            family: "traffic_sales" | "ads" | "inventory" | "returns" | "reviews" | "keyword_ranks" | "competitor_snapshots";
+            /**
+             * @description all_or_nothing (default): one bad row refuses the batch with 422 and writes nothing. skip_invalid: good rows are written, bad ones reported
+             * @enum {string}
+             */
+            mode?: "all_or_nothing" | "skip_invalid";
+            /** @description Rows of the family's row schema (TrafficSalesFact, AdsFact, ...) */
+            rows: (components["schemas"]["TrafficSalesFact"] | components["schemas"]["AdsFact"] | components["schemas"]["InventoryFact"] | components["schemas"]["ReturnsFact"] | components["schemas"]["ReviewsFact"] | components["schemas"]["KeywordRankFact"] | components["schemas"]["CompetitorSnapshotFact"])[];
+        };
+        RowError: {
+            /** @description Index of the row in the batch, from 0 */
+            row: number;
+            errors: {
+                path: string;
+                message: string;
+            }[];
+        };
+        FactBatchResult: {
+            /** @enum {string} */
+            object: "fact_batch_result";
+            /** @enum {string} */
+            family: "traffic_sales" | "ads" | "inventory" | "returns" | "reviews" | "keyword_ranks" | "competitor_snapshots";
+            /** @enum {string} */
+            mode: "all_or_nothing" | "skip_invalid";
+            received: number;
+            /** @description Rows written or already as sent */
+            accepted: number;
+            inserted: number;
+            updated: number;
+            /** @description Accepted rows whose stored values were already these */
+            unchanged: number;
+            /** @description Rows not written, with the reasons */
+            rejected: components["schemas"]["RowError"][];
+        };
+        Measure: {
+            /** @enum {string} */
+            object: "measure";
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "base" | "derived";
+            /** @enum {string} */
+            family: "traffic_sales" | "ads" | "inventory" | "returns" | "reviews" | "keyword_ranks" | "competitor_snapshots";
+            /** @enum {string} */
+            unit: "count" | "money" | "ratio" | "percent" | "days" | "stars";
+            /** @description How a period and a group combine the days: sum, last (stock at the end of the period), ratio of sums, ... */
+            aggregation: string;
+            formula: string;
+            description: string;
+        };
+        MeasureList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Measure"][];
+            next_cursor: null;
+        };
+        SeriesPoint: {
+            /** @description YYYY-MM-DD, ISO week YYYY-Www, or YYYY-MM */
+            period: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            start: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            end: string;
+            group: {
+                key: string | null;
+                label: string | null;
+            };
+            values: {
+                [key: string]: number | components["schemas"]["Money"] | null;
+            };
+            /** @description The same measures over the compared period */
+            previous?: {
+                [key: string]: number | components["schemas"]["Money"] | null;
+            };
+            /** @description (value - previous) / previous; null when previous is zero or undefined */
+            change?: {
+                [key: string]: number | null;
+            };
+        };
+        MetricSeries: {
+            /** @enum {string} */
+            object: "metric_series";
+            measures: string[];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            to: string;
+            /** @enum {string} */
+            grain: "day" | "week" | "month";
+            /** @enum {string} */
+            group_by: "product" | "parent_asin" | "product_line" | "marketplace" | "seller_account" | "none";
+            compare: ("previous_period" | "previous_year") | null;
+            data: components["schemas"]["SeriesPoint"][];
+        };
+        Mover: {
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            /** @description Amazon Standard Identification Number, 10 characters */
+            asin: string;
+            sku: string | null;
+            title: string | null;
+            /** @description A number, money, or null when undefined (empty denominator, no data, mixed currencies) */
+            value: number | components["schemas"]["Money"] | null;
+            /** @description A number, money, or null when undefined (empty denominator, no data, mixed currencies) */
+            previous: number | components["schemas"]["Money"] | null;
+            difference: number | null;
+            change: number | null;
+        };
+        MetricMovers: {
+            /** @enum {string} */
+            object: "metric_movers";
+            measure: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            to: string;
+            /** @enum {string} */
+            compare: "previous_period" | "previous_year";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            previous_from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            previous_to: string;
+            data: components["schemas"]["Mover"][];
+        };
+        KeywordRankPoint: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            organic_rank: number | null;
+            sponsored_rank: number | null;
+            search_volume: number | null;
+            search_frequency_rank: number | null;
+        };
+        KeywordRankHistory: {
+            /** @enum {string} */
+            object: "keyword_rank_history";
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            to: string;
+            keywords: {
+                keyword: string;
+                tracked: boolean;
+                ranks: components["schemas"]["KeywordRankPoint"][];
+            }[];
+        };
+        CompetitorSnapshot: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            price: components["schemas"]["Money"] | null;
+            best_seller_rank: number | null;
+            rating: number | null;
+            review_count: number | null;
+            in_stock: boolean | null;
         };
     };
     responses: never;
@@ -9911,6 +10616,1163 @@ export interface operations {
             };
             /** @description No such object in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description Amazon marketplace code; GB is accepted for UK */
+                marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+                /** @description Amazon Standard Identification Number, 10 characters */
+                asin?: string;
+                /** @description The seller's stock keeping unit */
+                sku?: string;
+                /** @description Amazon Standard Identification Number, 10 characters */
+                parent_asin?: string;
+                product_line?: string;
+                /** @description Opaque, type-prefixed object id */
+                operator_member_id?: string;
+                /** @description Id of a seller account in the resource registry */
+                seller_account_id?: string;
+                status?: "active" | "inactive" | "archived";
+                /** @description Text in the title, ASIN or SKU */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description A product of the catalog: unique per workspace by (marketplace, asin, sku) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A product of the catalog: unique per workspace by (marketplace, asin, sku) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description A product of the catalog: unique per workspace by (marketplace, asin, sku) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProductKeywords: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addProductKeyword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeywordCreate"];
+            };
+        };
+        responses: {
+            /** @description A search term tracked for a product */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Keyword"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProductKeyword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+                /** @description Opaque, type-prefixed object id */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProductCompetitors: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitorList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addProductCompetitor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetitorCreate"];
+            };
+        };
+        responses: {
+            /** @description A competitor ASIN tracked for a product */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Competitor"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProductCompetitor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+                /** @description Opaque, type-prefixed object id */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMetricFacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactBatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactBatchResult"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -90,3 +90,18 @@ export type ChecklistCompletion = Schema<'ChecklistCompletion'>;
 export type Review = Schema<'Review'>;
 /** One member's analysis of a review. */
 export type ReviewAnalysis = Schema<'ReviewAnalysis'>;
+
+/** A product of the catalog, unique by (marketplace, asin, sku). */
+export type Product = Schema<'Product'>;
+/** Body of `POST /v1/products`. */
+export type ProductCreate = Schema<'ProductCreate'>;
+/** Body of `PATCH /v1/products/{id}`. */
+export type ProductUpdate = Schema<'ProductUpdate'>;
+/** A keyword tracked for a product. */
+export type Keyword = Schema<'Keyword'>;
+/** A competitor ASIN tracked for a product, with its tier. */
+export type Competitor = Schema<'Competitor'>;
+/** Body of `POST /v1/metrics/facts`: daily facts of one family. */
+export type FactBatch = Schema<'FactBatch'>;
+/** Answer of `POST /v1/metrics/facts`: what was written and what was rejected. */
+export type FactBatchResult = Schema<'FactBatchResult'>;

@@ -17,6 +17,7 @@ import securityHeadersPlugin from './plugins/security-headers.ts';
 import writeTransactionPlugin from './plugins/write-transaction.ts';
 import auditModule from './modules/audit/index.ts';
 import hiringModule from './modules/hiring/index.ts';
+import metricsModule from './modules/metrics/index.ts';
 import operationsModule from './modules/operations/index.ts';
 import sopsModule from './modules/sops/index.ts';
 import workspaceModule from './modules/workspace/index.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditModule);
   await app.register(sopsModule);
   await app.register(hiringModule);
+  await app.register(metricsModule);
 
   return app;
 }

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from './helpers/index.ts';
 import { makeApiKey, makeMember } from './helpers/factories.ts';
 import { DIAMOND_STEPS, makeRun, makeTemplate } from './helpers/sop-factories.ts';
 import { makeApplication, makeCandidate, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
+import { makeProduct } from './helpers/metrics-factories.ts';
 
 /**
  * For every route that takes an object id, a key of workspace B must get 404 for
@@ -37,6 +38,19 @@ async function makeReview(h: TestApp) {
 }
 
 const FIXTURES: Record<string, Fixture> = {
+  '/v1/products/:id': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { title: 'Taken over' } }),
+  '/v1/products/:id/keywords': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { keyword: 'taken over' } }),
+  '/v1/products/:id/keywords/:item_id': async (h) => {
+    const product = await makeProduct(h);
+    const keyword = await h.request({ method: 'POST', url: `/v1/products/${product.id}/keywords`, payload: { keyword: 'desk lamp' } });
+    return { params: { id: product.id, item_id: keyword.json().id }, read: `/v1/products/${product.id}/keywords` };
+  },
+  '/v1/products/:id/competitors': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { asin: 'B0TAKENOVR', tier: 'A' } }),
+  '/v1/products/:id/competitors/:item_id': async (h) => {
+    const product = await makeProduct(h);
+    const competitor = await h.request({ method: 'POST', url: `/v1/products/${product.id}/competitors`, payload: { asin: 'B0RIVAL001', tier: 'B' } });
+    return { params: { id: product.id, item_id: competitor.json().id }, read: `/v1/products/${product.id}/competitors` };
+  },
   '/v1/members/:id': async (h) => ({ params: { id: (await makeMember(h)).id }, payload: { name: 'Taken over' } }),
   '/v1/api-keys/:id': async (h) => ({ params: { id: (await makeApiKey(h)).id } }),
   '/v1/sop-templates/:id': async (h) => ({ params: { id: (await makeTemplate(h)).id } }),

@@ -1,9 +1,11 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Json, Timestamp } from './column-types.ts';
 import type { HiringTables } from './tables/hiring.ts';
+import type { MetricsTables } from './tables/metrics.ts';
 import type { SopTables } from './tables/sops.ts';
 
 export type * from './tables/hiring.ts';
+export type * from './tables/metrics.ts';
 export type * from './tables/sops.ts';
 
 
@@ -80,7 +82,7 @@ export interface FoundationTables {
 }
 
 /** Every table, one interface per domain in db/tables/. */
-export interface DB extends FoundationTables, SopTables, HiringTables {}
+export interface DB extends FoundationTables, SopTables, HiringTables, MetricsTables {}
 
 /** The database or a transaction on it: what every repository function takes first. */
 export type Db = Kysely<DB> | Transaction<DB>;

@@ -40,4 +40,7 @@ export const ID_PREFIX = {
   work_sample: 'wsmp',
   knowledge_framework: 'kfw',
   knowledge_map: 'kmap',
+  product: 'prod',
+  keyword: 'kwd',
+  competitor: 'comp',
 } as const;

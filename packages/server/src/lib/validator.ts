@@ -31,6 +31,30 @@ function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
 const coercing = makeAjv('array');
 const strict = makeAjv(false);
 
+/** A JSON-body validator for data a service checks itself (e.g. rows of a batch checked one by one). */
+export function compileBodyValidator(schema: object) {
+  return strict.compile(schema);
+}
+
+export interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** An Ajv issue -> `{ path, message }`, the path a JSON pointer below `prefix`. */
+export function fieldErrorOf(issue: ValidationIssue, prefix: string): { path: string; message: string } {
+  const path = `${prefix}${issue.instancePath ?? ''}`;
+  if (issue.keyword === 'additionalProperties' && issue.params?.additionalProperty) {
+    return { path: `${path}/${String(issue.params.additionalProperty)}`, message: 'is not a known field' };
+  }
+  if (issue.keyword === 'required' && issue.params?.missingProperty) {
+    return { path: `${path}/${String(issue.params.missingProperty)}`, message: 'is required' };
+  }
+  return { path, message: issue.message ?? 'is invalid' };
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : coercing;
   return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;

@@ -48,6 +48,7 @@ export default fp(
           { name: 'checklists', description: 'Recurring checklists, their daily, weekly and monthly tasks, and completion reports' },
           { name: 'reviews', description: 'Weekly reviews: problem, data, diagnosis, action, measured effect, and analyses by members' },
           { name: 'hiring', description: 'Hiring assessments: roles and rubrics, questions, candidates (personal data), applications, scorecards, work samples, knowledge maps, rankings. Needs hiring scopes.' },
+          { name: 'metrics', description: 'The product catalog with tracked keywords and competitors, daily facts, measures, series and movers' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

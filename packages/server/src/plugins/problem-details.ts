@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem, ProblemCode } from '@sellerops/schemas';
 import { DomainError, type FieldError } from '../lib/errors.ts';
+import { fieldErrorOf, type ValidationIssue } from '../lib/validator.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -44,28 +45,10 @@ export function sendProblem(
   return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  keyword?: string;
-  params?: Record<string, unknown>;
-}
-
 /** Ajv issues -> `{ path, message }` with a JSON pointer into the part of the request. */
 function validationErrors(error: FastifyError): FieldError[] {
   const context = error.validationContext ?? 'body';
-  return ((error.validation ?? []) as ValidationIssue[]).map((issue) => {
-    let path = `/${context}${issue.instancePath ?? ''}`;
-    let message = issue.message ?? 'is invalid';
-    if (issue.keyword === 'additionalProperties' && issue.params?.additionalProperty) {
-      path = `${path}/${String(issue.params.additionalProperty)}`;
-      message = 'is not a known field';
-    } else if (issue.keyword === 'required' && issue.params?.missingProperty) {
-      path = `${path}/${String(issue.params.missingProperty)}`;
-      message = 'is required';
-    }
-    return { path, message };
-  });
+  return ((error.validation ?? []) as ValidationIssue[]).map((issue) => fieldErrorOf(issue, `/${context}`));
 }
 
 /** Maps Fastify's own error codes to ours. */
