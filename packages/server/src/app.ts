@@ -11,9 +11,10 @@ import dbPlugin from './plugins/db.ts';
 import etagPlugin from './plugins/etag.ts';
 import graphqlPlugin from './plugins/graphql.ts';
 import openapiPlugin from './plugins/openapi.ts';
-import problemDetailsPlugin from './plugins/problem-details.ts';
+import problemDetailsPlugin, { sendProblem } from './plugins/problem-details.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
+import textGuardPlugin from './plugins/text-guard.ts';
 import writeTransactionPlugin from './plugins/write-transaction.ts';
 import auditModule from './modules/audit/index.ts';
 import hiringModule from './modules/hiring/index.ts';
@@ -77,6 +78,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
     },
     return503OnClosing: true,
+    // The router's own refusals (a malformed percent-encoding, a path parameter longer
+    // than any id) answer problem+json like every other error.
+    frameworkErrors: (error, request, reply) => {
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is longer than any id or key.' : 'The URL is not validly percent-encoded.';
+      void sendProblem(request, reply, 400, 'validation_failed', detail, [{ path: '/params', message: detail }]);
+    },
     // Fastify takes a hop count too, though its types do not say so.
     trustProxy: trustProxy(config.TRUST_PROXY) as boolean,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -88,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(problemDetailsPlugin);
   await app.register(securityHeadersPlugin);
+  await app.register(textGuardPlugin);
   await app.register(dbPlugin, { database: options.database, closeOnShutdown: options.closeDatabase !== false });
   await app.register(rateLimitPlugin, { perMinute: config.RATE_LIMIT_PER_MINUTE, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
   await app.register(authPlugin);

@@ -19,10 +19,12 @@ export default fp(
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/v1')) return;
       const schema = (route.schema ??= {});
-      const config = (route.config ?? {}) as { public?: boolean };
+      const config = (route.config ?? {}) as { public?: boolean; transaction?: boolean };
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       const takesBody = methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH');
-      schema.response = { ...problems(...COMMON_PROBLEM_STATUSES, ...(takesBody ? BODY_PROBLEM_STATUSES : [])), ...(schema.response as object) };
+      // Every POST honours Idempotency-Key, so every POST can answer 409 idempotency_conflict.
+      const idempotent = methods.includes('POST') && config.transaction !== false ? [409] : [];
+      schema.response = { ...problems(...COMMON_PROBLEM_STATUSES, ...(takesBody ? BODY_PROBLEM_STATUSES : []), ...idempotent), ...(schema.response as object) };
       if (!config.public) (schema as { security?: unknown }).security = [{ bearerAuth: [] }];
     });
 

@@ -80,8 +80,16 @@ declare module 'fastify' {
     /** Method + path patterns of every route, for telling 405 from 404. */
     routePatterns: Array<{ method: string; url: string; pattern: RegExp }>;
     /** Every route as registered: tests walk it so that new routes are covered automatically. */
-    routeTable: Array<{ method: string; url: string; config: Record<string, unknown> }>;
+    routeTable: Array<{ method: string; url: string; config: Record<string, unknown>; schema: RouteSchemaSummary }>;
   }
+}
+
+/** The parts of a route's schema that route-table-driven tests read. */
+export interface RouteSchemaSummary {
+  body?: { type?: string; properties?: Record<string, unknown>; $ref?: string; $id?: string };
+  querystring?: { properties?: Record<string, unknown> };
+  params?: { properties?: Record<string, unknown> };
+  consumes?: string[];
 }
 
 /** Pool exhausted, server gone or restarting: the request may be retried, so 503 not 500. */
@@ -117,6 +125,10 @@ export function replyWithProblem(error: FastifyError & { status?: number }, requ
   if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
     return sendProblem(request, reply, 400, 'malformed_json', 'The body is not valid JSON.');
   }
+  if (error.code && UNSTORABLE_TEXT.has(error.code)) {
+    // A last line behind the text guard: text PostgreSQL cannot store is the caller's input.
+    return sendProblem(request, reply, 400, 'validation_failed', 'The request holds text the database cannot store (a NUL character or an invalid byte sequence).');
+  }
   if (error.code === UNIQUE_VIOLATION) {
     // Two requests raced past the service's own uniqueness check; the database kept one.
     return sendProblem(request, reply, 409, 'conflict', 'An object with the same unique value was created at the same moment. Read it and retry if needed.');
@@ -139,6 +151,8 @@ export function replyWithProblem(error: FastifyError & { status?: number }, requ
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** invalid byte sequence (22021), untranslatable character (22P05): NUL or broken UTF-8 in text. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 /**
  * One error shape for the whole API: every error, whoever raised it, leaves as
@@ -153,7 +167,7 @@ export default fp(
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       for (const method of methods) {
         app.routePatterns.push({ method, url: route.url, pattern: patternOf(route.url) });
-        app.routeTable.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown> });
+        app.routeTable.push({ method, url: route.url, config: (route.config ?? {}) as Record<string, unknown>, schema: (route.schema ?? {}) as RouteSchemaSummary });
       }
     });
 
