@@ -33,7 +33,8 @@ export async function startServer(env: Record<string, string>, port?: number): P
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${listenPort}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: start-up compiles every route's schemas, slow on a busy machine.
+  const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
     try {
