@@ -10,6 +10,9 @@ import { databaseSnapshot } from './helpers/snapshot.ts';
  * docs/reliability.md maps each OWASP item to its test.
  */
 
+// Walks every route several times over: more than the default file timeout on a busy machine.
+t.setTimeout(900_000);
+
 const NO_SUCH_ID = 'zzz_01NOSUCHOBJECT0000000000';
 const SERVER_OWNED_FIELDS = ['id', 'workspace_id', 'version', 'created_at', 'updated_at', 'created_by', 'archived_at'];
 
