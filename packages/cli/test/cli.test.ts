@@ -1,3 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { startTestServer } from '@sellerops/server/testing';
 import { closedPortUrl, runCli } from './helpers/run-cli.ts';
@@ -137,4 +141,38 @@ t.test('an unreachable API exits 1 with a clear message', async (t) => {
   const result = await runCli(['whoami'], { SELLEROPS_URL: url, SELLEROPS_API_KEY: 'sk_any' });
   t.equal(result.code, 1);
   t.equal(result.stderr, `error: cannot reach the API at ${url} (ECONNREFUSED)\n`);
+});
+
+const IMPORT_FIXTURES = new URL('../../server/test/fixtures/imports/', import.meta.url);
+
+t.test('import uploads a report and prints the summary with rejected rows', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'sellerops-cli-import-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'BusinessReport-by-date.csv');
+  await writeFile(path, 'Date,Ordered Product Sales,Units Ordered,Total Order Items,Page Views,Sessions\n9/21/24,$10.00,1,1,5,4\nsoon,$1.00,1,1,5,4\n');
+
+  const result = await sellerops(['import', path, '--marketplace', 'us']);
+  t.equal(result.code, 0, result.stderr);
+  t.match(result.stdout, /Imported BusinessReport-by-date\.csv as business_report_by_date \(US\): imp_\w+, completed_with_errors/);
+  t.match(result.stdout, /Rows read\s+2\nAccepted\s+1\nRejected\s+1/);
+  t.match(result.stdout, /Rejected rows:\nROW\s+COLUMN\s+REASON\n3\s+Date\s+"soon" is not a date/);
+  t.notMatch(result.stderr, /error/, 'no progress bar or error on a pipe');
+
+  const json = await sellerops(['--json', 'import', fileURLToPath(new URL('business-report-child-us.csv', IMPORT_FIXTURES)), '--marketplace', 'US', '--date', '2024-09-21']);
+  t.equal(json.code, 0, json.stderr);
+  t.match(JSON.parse(json.stdout), { object: 'import', type: 'business_report_by_child', rows_accepted: 4, products_created: 4 });
+});
+
+t.test('import refusals exit 1 with the problem; usage mistakes exit 2', async (t) => {
+  const wrongType = await sellerops(['import', fileURLToPath(new URL('sp-search-term-us.csv', IMPORT_FIXTURES)), '--marketplace', 'US', '--type', 'fba_inventory', '--date', '2024-09-21']);
+  t.equal(wrongType.code, 1);
+  t.match(wrongType.stderr, /error: The file is a Sponsored Products: Search term report, not a FBA inventory/);
+  t.match(wrongType.stderr, /code\s+report_type_mismatch/);
+
+  const missing = await sellerops(['import', '/nonexistent/report.csv']);
+  t.equal(missing.code, 2);
+  t.match(missing.stderr, /no such file: \/nonexistent\/report\.csv/);
+
+  const badType = await sellerops(['import', fileURLToPath(new URL('sp-search-term-us.csv', IMPORT_FIXTURES)), '--type', 'everything']);
+  t.equal(badType.code, 2);
 });

@@ -6,6 +6,7 @@ export * from './checklists.ts';
 export * from './reviews.ts';
 export * from './hiring.ts';
 export * from './metrics.ts';
+export * from './imports.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -15,6 +16,7 @@ import { CHECKLIST_SCHEMAS } from './checklists.ts';
 import { REVIEW_SCHEMAS } from './reviews.ts';
 import { HIRING_SCHEMAS } from './hiring.ts';
 import { METRICS_SCHEMAS } from './metrics.ts';
+import { IMPORT_SCHEMAS } from './imports.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
 export const NAMED_SCHEMAS = [
@@ -26,4 +28,5 @@ export const NAMED_SCHEMAS = [
   ...REVIEW_SCHEMAS,
   ...HIRING_SCHEMAS,
   ...METRICS_SCHEMAS,
+  ...IMPORT_SCHEMAS,
 ];

@@ -23,6 +23,7 @@ export type {
 export { IDEMPOTENCY_HEADER } from './idempotency.ts';
 export { ProblemError, type FieldError } from './problem-error.ts';
 export { SCOPES, isScope } from './scopes.ts';
+export { REPORT_TYPES } from './report-types.ts';
 export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, parseRetryAfter, type FetchFunction, type RetryPolicy } from './retry.ts';
 export type { components, operations, paths } from './schema.d.ts';
 export type {
@@ -39,6 +40,8 @@ export type {
   Competitor,
   FactBatch,
   FactBatchResult,
+  Import,
+  ImportRowError,
   Keyword,
   KnowledgeMap,
   Member,
@@ -51,6 +54,7 @@ export type {
   Product,
   ProductCreate,
   ProductUpdate,
+  ReportType,
   Review,
   ReviewAnalysis,
   Role,

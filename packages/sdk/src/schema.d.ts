@@ -1053,6 +1053,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imports of this workspace, newest first */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import one of Amazon's report files
+         * @description multipart/form-data with the report in a part named `file` (CSV, TSV, XLSX or JSON) and optional fields `type` (detected from the header when absent), `marketplace` (required except for a Sales and Traffic JSON, which names its own), `seller_account_id`, `date` (or a one-day `period`) for reports without a date column, and `all_or_nothing`. The import runs within the request: the file is streamed to disk, read in batches of 5,000 rows and written set-based, and the answer is the finished import with its counts and per-row errors. A file that cannot be read, or an all-or-nothing import with a rejected row, changes nothing. Importing the same file twice changes nothing the second time. Idempotency-Key is not used here: a repeated import is harmless by construction.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: its status, rows read, accepted, rejected and skipped, and per-row errors */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3245,6 +3283,121 @@ export interface components {
             rating: number | null;
             review_count: number | null;
             in_stock: boolean | null;
+        };
+        ImportRowError: {
+            /** @description Row of the file as a spreadsheet numbers it (the header is row 1); for JSON, the element number */
+            row: number;
+            /** @description The column as the file spells it (a JSON path for JSON), or null for the whole row */
+            column: string | null;
+            reason: string;
+        };
+        /** @description An import of one of Amazon's report files */
+        Import: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "import";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /**
+             * @description The Amazon report the file is (see docs/metrics.md, Imports)
+             * @enum {string}
+             */
+            type: "business_report_by_child" | "business_report_by_date" | "sp_search_term" | "sp_advertised_product" | "sp_targeting" | "fba_inventory" | "afn_inventory" | "fba_customer_returns" | "all_orders" | "sp_api_sales_and_traffic";
+            /** @enum {string} */
+            format: "csv" | "tsv" | "xlsx" | "json";
+            filename: string | null;
+            file_bytes: number;
+            /** @description Hash of the file: the same file imported twice has the same hash (and changes nothing the second time) */
+            file_sha256: string;
+            /**
+             * @description Amazon marketplace code (US, UK, DE, JP, ...)
+             * @enum {string}
+             */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG";
+            seller_account_id: string | null;
+            /** @description The day given for a report without a date column */
+            date: string | null;
+            /** @enum {string} */
+            mode: "skip_invalid" | "all_or_nothing";
+            /**
+             * @description completed: every row read was written or skipped; completed_with_errors: some rows were rejected (see errors), the others written
+             * @enum {string}
+             */
+            status: "completed" | "completed_with_errors";
+            /** @description Data rows in the file (for JSON, elements of its arrays) */
+            rows_read: number;
+            /** @description Rows whose facts were written */
+            rows_accepted: number;
+            /** @description Rows refused, each with its reasons in errors */
+            rows_rejected: number;
+            /** @description Rows that carry no fact: totals, repeats, cancelled orders, orders of another marketplace */
+            rows_skipped: number;
+            facts_inserted: number;
+            facts_updated: number;
+            /** @description Facts already stored with the same values */
+            facts_unchanged: number;
+            /** @description Products seen for the first time, added to the catalog */
+            products_created: number;
+            /** @description Columns of the file the import does not know; their values were not read */
+            unknown_columns: string[];
+            /** @description Per-row errors, in file order (the first 1,000) */
+            errors: components["schemas"]["ImportRowError"][];
+            /** @description True when there were more errors than listed */
+            errors_truncated: boolean;
+            duration_ms: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            completed_at: string;
+        };
+        ImportCreate: {
+            /**
+             * Format: binary
+             * @description The report file: CSV, TSV, XLSX or JSON
+             */
+            file: string;
+            /**
+             * @description The Amazon report the file is (see docs/metrics.md, Imports)
+             * @enum {string}
+             */
+            type?: "business_report_by_child" | "business_report_by_date" | "sp_search_term" | "sp_advertised_product" | "sp_targeting" | "fba_inventory" | "afn_inventory" | "fba_customer_returns" | "all_orders" | "sp_api_sales_and_traffic";
+            /**
+             * @description Amazon marketplace code; GB is accepted for UK
+             * @enum {string}
+             */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            seller_account_id?: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date?: string;
+            /** @description FROM..TO (or FROM/TO): the period a report without a date column covers; it must be one day */
+            period?: string;
+            /**
+             * @description Refuse the whole file (and write nothing) if any row is rejected
+             * @default false
+             */
+            all_or_nothing: boolean;
+        };
+        ImportList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Import"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
         };
     };
     responses: never;
@@ -11881,6 +12034,281 @@ export interface operations {
             };
             /** @description Valid JSON that breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description The Amazon report the file is (see docs/metrics.md, Imports) */
+                type?: "business_report_by_child" | "business_report_by_date" | "sp_search_term" | "sp_advertised_product" | "sp_targeting" | "fba_inventory" | "afn_inventory" | "fba_customer_returns" | "all_orders" | "sp_api_sales_and_traffic";
+                status?: "completed" | "completed_with_errors";
+                /** @description Amazon marketplace code; GB is accepted for UK */
+                marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportCreate"];
+            };
+        };
+        responses: {
+            /** @description An import of one of Amazon's report files */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An import of one of Amazon's report files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -105,3 +105,9 @@ export type Competitor = Schema<'Competitor'>;
 export type FactBatch = Schema<'FactBatch'>;
 /** Answer of `POST /v1/metrics/facts`: what was written and what was rejected. */
 export type FactBatchResult = Schema<'FactBatchResult'>;
+/** An import of one of Amazon's report files: its counts and per-row errors. */
+export type Import = Schema<'Import'>;
+/** One rejected row of an import: row number, column and reason. */
+export type ImportRowError = Schema<'ImportRowError'>;
+/** The report types an import reads. */
+export type ReportType = Import['type'];

@@ -19,13 +19,14 @@ import writeTransactionPlugin from './plugins/write-transaction.ts';
 import auditModule from './modules/audit/index.ts';
 import hiringModule from './modules/hiring/index.ts';
 import metricsModule from './modules/metrics/index.ts';
+import importsModule from './modules/imports/index.ts';
 import operationsModule from './modules/operations/index.ts';
 import sopsModule from './modules/sops/index.ts';
 import workspaceModule from './modules/workspace/index.ts';
 
 export type AppConfig = Pick<
   Config,
-  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'TRUST_PROXY' | 'AUTH_CACHE_TTL_MS'
+  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'TRUST_PROXY' | 'AUTH_CACHE_TTL_MS' | 'IMPORT_MAX_BYTES'
 >;
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -36,6 +37,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   MAX_EVENT_LOOP_DELAY_MS: 1000,
   TRUST_PROXY: 'false',
   AUTH_CACHE_TTL_MS: 5_000,
+  IMPORT_MAX_BYTES: 1_073_741_824,
 };
 
 /** TRUST_PROXY text -> Fastify's trustProxy (boolean, hop count, or address list). */
@@ -110,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sopsModule);
   await app.register(hiringModule);
   await app.register(metricsModule);
+  await app.register(importsModule, { maxFileBytes: config.IMPORT_MAX_BYTES });
 
   return app;
 }

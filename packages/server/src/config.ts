@@ -39,6 +39,8 @@ export const ConfigSchema = Type.Object({
    * 0 looks every key up on every request.
    */
   AUTH_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 5_000 }),
+  /** Largest report file POST /v1/imports takes (the file is streamed to disk, never held in memory). */
+  IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 1_073_741_824 }),
   /** Seconds graceful shutdown waits for in-flight requests. */
   SHUTDOWN_GRACE_SECONDS: Type.Integer({ minimum: 1, default: 10 }),
 });

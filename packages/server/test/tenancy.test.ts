@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from './helpers/index.ts';
 import { makeApiKey, makeMember } from './helpers/factories.ts';
 import { DIAMOND_STEPS, makeRun, makeTemplate } from './helpers/sop-factories.ts';
 import { makeApplication, makeCandidate, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
+import { fixture, importForm } from './helpers/imports.ts';
 import { makeProduct } from './helpers/metrics-factories.ts';
 
 /**
@@ -38,6 +39,7 @@ async function makeReview(h: TestApp) {
 }
 
 const FIXTURES: Record<string, Fixture> = {
+  '/v1/imports/:id': async (h) => ({ params: { id: (await h.request({ method: 'POST', url: '/v1/imports', ...importForm(fixture('sp-search-term-us.csv'), { marketplace: 'US' }) })).json().id } }),
   '/v1/products/:id': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { title: 'Taken over' } }),
   '/v1/products/:id/keywords': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { keyword: 'taken over' } }),
   '/v1/products/:id/keywords/:item_id': async (h) => {

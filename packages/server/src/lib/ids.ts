@@ -43,4 +43,5 @@ export const ID_PREFIX = {
   product: 'prod',
   keyword: 'kwd',
   competitor: 'comp',
+  import: 'imp',
 } as const;

@@ -51,6 +51,7 @@ export default fp(
           { name: 'reviews', description: 'Weekly reviews: problem, data, diagnosis, action, measured effect, and analyses by members' },
           { name: 'hiring', description: 'Hiring assessments: roles and rubrics, questions, candidates (personal data), applications, scorecards, work samples, knowledge maps, rankings. Needs hiring scopes.' },
           { name: 'metrics', description: 'The product catalog with tracked keywords and competitors, daily facts, measures, series and movers' },
+          { name: 'imports', description: "Imports of Amazon's own report files (Business Reports, Sponsored Products reports, FBA inventory and returns, All Orders, Sales and Traffic JSON) into the metric facts" },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

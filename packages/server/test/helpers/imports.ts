@@ -47,3 +47,32 @@ export async function readReport(source: string | Buffer, options: ReadOptions =
   }
   return result;
 }
+
+const BOUNDARY = 'sellerops-test-boundary';
+
+/**
+ * A multipart/form-data request body for POST /v1/imports: the fields, then the file
+ * (a path, read as a stream, or bytes). Streams keep large test files out of memory.
+ */
+const fieldParts = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
+
+export function importForm(file: string | Buffer, fields: Record<string, string> = {}, filename?: string): { payload: Readable; headers: Record<string, string> } {
+  const name = filename ?? (typeof file === 'string' ? file.split('/').pop()! : 'report.csv');
+  const head = Buffer.from(`${fieldParts(fields)}--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+  async function* body() {
+    yield head;
+    if (typeof file === 'string') yield* createReadStream(file);
+    else yield file;
+    yield tail;
+  }
+  return { payload: Readable.from(body()), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
+}
+
+/** A multipart form with only fields (no file part). */
+export function fieldsOnlyForm(fields: Record<string, string>): { payload: Buffer; headers: Record<string, string> } {
+  return { payload: Buffer.from(`${fieldParts(fields)}--${BOUNDARY}--\r\n`), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
+}

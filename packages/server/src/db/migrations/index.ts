@@ -3,6 +3,7 @@ import * as foundation from './2026_11_27_120000_foundation.ts';
 import * as sops from './2026_11_28_090000_sops.ts';
 import * as hiring from './2026_11_28_100000_hiring.ts';
 import * as metrics from './2026_11_29_100000_metrics.ts';
+import * as imports from './2026_11_29_110000_imports.ts';
 
 /**
  * Every migration, by name. A static list (rather than reading the folder) works the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_090000_sops': sops,
   '2026_11_28_100000_hiring': hiring,
   '2026_11_29_100000_metrics': metrics,
+  '2026_11_29_110000_imports': imports,
 };

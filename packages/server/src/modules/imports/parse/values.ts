@@ -36,7 +36,7 @@ export function parseText(cell: Cell): string | null {
 }
 
 /** A float from XLSX as a decimal string, without binary noise: 1.4300000000000002 -> "1.43". */
-function decimalOfNumber(value: number): string {
+export function decimalOfNumber(value: number): string {
   if (!Number.isFinite(value)) throw new CellError('is not a finite number');
   return value.toFixed(6).replace(/\.?0+$/, '') || '0';
 }
@@ -179,8 +179,12 @@ export function parsePercent(cell: Cell, ctx: ValueContext): number | null {
   if (typeof cell === 'number') return cell;
   const raw = text(cell);
   if (raw === null) return null;
-  const value = Number(normalizeDecimal(raw.replace(/\s*%$/, ''), ctx.decimal));
-  return Math.round(value * 1e6) / 1e8;
+  return percentToFraction(Number(normalizeDecimal(raw.replace(/\s*%$/, ''), ctx.decimal)));
+}
+
+/** 78.87 (percent points, as Amazon prints them) -> 0.7887, without float noise. */
+export function percentToFraction(points: number): number {
+  return Math.round(points * 1e6) / 1e8;
 }
 
 const MONTHS: Record<string, number> = {

@@ -1,22 +1,10 @@
+import type { ReportType } from '@sellerops/schemas';
 import type { ColumnSpec } from '../parse/headers.ts';
 import type { ValueContext } from '../parse/values.ts';
 import type { ImportedFact } from './imported-fact.ts';
 import type { RowReader } from './row-reader.ts';
 
-/** Every report an import reads. */
-export const REPORT_TYPES = [
-  'business_report_by_child',
-  'business_report_by_date',
-  'sp_search_term',
-  'sp_advertised_product',
-  'sp_targeting',
-  'fba_inventory',
-  'afn_inventory',
-  'fba_customer_returns',
-  'all_orders',
-  'sp_api_sales_and_traffic',
-] as const;
-export type ReportType = (typeof REPORT_TYPES)[number];
+export type { ReportType };
 
 /** What a row mapping knows besides the row. */
 export interface MapContext {

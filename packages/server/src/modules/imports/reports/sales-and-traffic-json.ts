@@ -1,6 +1,6 @@
 import { marketplaceOfId } from '../parse/marketplace-locale.ts';
 import type { SalesAndTrafficPart } from '../parse/readers/json.ts';
-import type { MoneyValue } from '../parse/values.ts';
+import { decimalOfNumber, percentToFraction, type MoneyValue } from '../parse/values.ts';
 import type { ImportedFact } from './imported-fact.ts';
 import type { CellProblem } from './row-reader.ts';
 
@@ -50,7 +50,7 @@ class JsonFields {
       this.problems.push({ column: `${this.prefix}.${path}.${key}`, reason: `${JSON.stringify(value)} is not a number` });
       return null;
     }
-    return Math.round(value * 1e6) / 1e8; // percent points -> fraction
+    return percentToFraction(value);
   }
 
   money(obj: Obj | undefined, key: string, path: string): MoneyValue | null {
@@ -60,7 +60,7 @@ class JsonFields {
       this.problems.push({ column: `${this.prefix}.${path}.${key}`, reason: 'is not an amount with a currencyCode' });
       return null;
     }
-    return { amount: value.amount.toFixed(6).replace(/\.?0+$/, '') || '0', currency: value.currencyCode };
+    return { amount: decimalOfNumber(value.amount), currency: value.currencyCode };
   }
 }
 
