@@ -39,7 +39,9 @@ export async function receiveUpload(request: FastifyRequest, maxFileBytes: numbe
     }
   } catch (err) {
     await file?.remove();
-    throw err;
+    if (err instanceof DomainError || ((err as { statusCode?: number }).statusCode ?? 500) < 500) throw err;
+    // The multipart parser's own failures (no boundary, a truncated body) are the client's.
+    throw new BadRequest('validation_failed', `The multipart body cannot be read: ${(err as Error).message}.`, [{ path: '/body', message: 'is not valid multipart/form-data' }]);
   }
   if (!file) throw new BadRequest('validation_failed', 'The form has no file: send the report in a part named file.', [{ path: '/body/file', message: 'is required' }]);
   return { file, filename, fields };
