@@ -289,9 +289,9 @@ export const seriesFilters = {
 
 export const SeriesQuerySchema = Type.Object(
   {
-    measures: MeasureListParam,
-    from: DateSchema,
-    to: CloneType(DateSchema, { description: 'Last day, included' }),
+    measures: Type.Optional(CloneType(MeasureListParam, { description: 'Comma-separated measure keys (see /v1/metrics/measures); default sessions,units_ordered,ordered_product_sales,conversion' })),
+    from: Type.Optional(CloneType(DateSchema, { description: 'First day; default 27 days before `to`' })),
+    to: Type.Optional(CloneType(DateSchema, { description: 'Last day, included; default today (UTC)' })),
     grain: Type.Optional(StringEnum(GRAINS, { description: 'day, week (ISO, Monday to Sunday) or month; default day' })),
     group_by: Type.Optional(StringEnum(GROUP_BYS, { description: 'default none' })),
     compare: Type.Optional(StringEnum(COMPARES)),
@@ -338,9 +338,9 @@ export type Series = Static<typeof SeriesSchema>;
 
 export const MoversQuerySchema = Type.Object(
   {
-    measure: Type.String({ pattern: '^[a-z0-9_]+$', description: 'A measure key' }),
-    from: DateSchema,
-    to: CloneType(DateSchema, { description: 'Last day of the period, included' }),
+    measure: Type.Optional(Type.String({ pattern: '^[a-z0-9_]+$', description: 'A measure key; default units_ordered' })),
+    from: Type.Optional(CloneType(DateSchema, { description: 'First day of the period; default 6 days before `to`' })),
+    to: Type.Optional(CloneType(DateSchema, { description: 'Last day of the period, included; default yesterday (UTC)' })),
     compare: Type.Optional(StringEnum(COMPARES, { description: 'default previous_period' })),
     direction: Type.Optional(StringEnum(['down', 'up', 'both'] as const, { description: 'down: biggest falls first (default); up: biggest rises; both: by absolute change' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
@@ -377,7 +377,11 @@ export const MoversSchema = Type.Object(
 export type Movers = Static<typeof MoversSchema>;
 
 export const KeywordRanksQuerySchema = Type.Object(
-  { from: DateSchema, to: DateSchema, keyword: Type.Optional(KeywordTextSchema) },
+  {
+    from: Type.Optional(CloneType(DateSchema, { description: 'default 29 days before `to`' })),
+    to: Type.Optional(CloneType(DateSchema, { description: 'default today (UTC)' })),
+    keyword: Type.Optional(KeywordTextSchema),
+  },
   { additionalProperties: false },
 );
 export const KeywordRankPointSchema = Type.Object(

@@ -111,3 +111,13 @@ export type Import = Schema<'Import'>;
 export type ImportRowError = Schema<'ImportRowError'>;
 /** The report types an import reads. */
 export type ReportType = Import['type'];
+/** A base or derived measure with its unit and formula. */
+export type Measure = Schema<'Measure'>;
+/** Answer of `GET /v1/metrics/series`. */
+export type MetricSeries = Schema<'MetricSeries'>;
+/** One period and group of a series. */
+export type SeriesPoint = Schema<'SeriesPoint'>;
+/** Answer of `GET /v1/metrics/movers`. */
+export type MetricMovers = Schema<'MetricMovers'>;
+/** Answer of `GET /v1/products/{id}/keywords/ranks`. */
+export type KeywordRankHistory = Schema<'KeywordRankHistory'>;
