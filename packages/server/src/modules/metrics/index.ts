@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import factRoutes from './facts.routes.ts';
+import metricsGraphql from './metrics.graphql.ts';
 import productRoutes from './products.routes.ts';
 import seriesRoutes from './series.routes.ts';
 import trackingRoutes from './tracking.routes.ts';
@@ -11,6 +12,7 @@ export default fp(
     await app.register(trackingRoutes);
     await app.register(factRoutes);
     await app.register(seriesRoutes);
+    await app.register(metricsGraphql);
   },
   { name: 'metrics-module', dependencies: ['db', 'auth', 'graphql', 'workspace-module'] },
 );
