@@ -5,7 +5,7 @@ import { makeProduct, postFacts } from './helpers/metrics-factories.ts';
 const gql = (h: TestApp, query: string, key?: string) => h.request({ method: 'POST', url: '/graphql', payload: { query }, ...(key ? { key } : {}) });
 
 const NESTED = `{
-  products(first: 50) {
+  products(first: 6) {
     nodes {
       id asin
       series(measures: ["sessions", "conversion", "ordered_product_sales"], from: "2026-11-02", to: "2026-11-08", grain: "week") { period values }

@@ -23,7 +23,8 @@ export interface ServerHost {
 export const SERVER_ENV = 'SELLEROPS_BENCH_SERVER';
 
 const SERVER_ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
-const START_TIMEOUT_MS = 60_000;
+// Starting includes seeding: two years of facts for 2,000 products take minutes on a busy machine.
+const START_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 function exited(child: ChildProcess): Promise<void> {

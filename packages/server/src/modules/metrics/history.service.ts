@@ -1,10 +1,10 @@
 import type { CompetitorSnapshot, KeywordRankHistory } from '@sellerops/schemas';
 import type { ServiceContext } from '../../lib/context.ts';
-import { BadRequest } from '../../lib/errors.ts';
 import { addDays, todayUtc } from '../sops/dates.ts';
 import * as history from './history.repository.ts';
 import { decimalText } from './products.mapping.ts';
 import { assertProduct } from './products.service.ts';
+import { checkRange } from './series.service.ts';
 import { keywordsOfProducts } from './tracking.repository.ts';
 
 type RankRow = Awaited<ReturnType<typeof history.keywordRanks>>[number];
@@ -16,9 +16,6 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function checkRange(from: string, to: string) {
-  if (from > to) throw new BadRequest('validation_failed', `from (${from}) is after to (${to}).`, [{ path: '/querystring/from', message: 'is after to' }]);
-}
 
 const toRankPoint = (r: RankRow) => ({
   date: r.date,

@@ -41,7 +41,8 @@ function checkMeasures(keys: string[], path: string): void {
   }
 }
 
-function checkRange(from: string, to: string): void {
+/** 400 when from is after to or the range is over the longest a query covers. */
+export function checkRange(from: string, to: string): void {
   if (from > to) throw new BadRequest('validation_failed', `from (${from}) is after to (${to}).`, [{ path: '/querystring/from', message: 'is after to' }]);
   if (daysBetween(from, to) >= MAX_RANGE_DAYS) {
     throw new BadRequest('validation_failed', `A range covers at most ${MAX_RANGE_DAYS} days.`, [{ path: '/querystring/to', message: 'range too long' }]);
