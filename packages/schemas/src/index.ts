@@ -7,6 +7,7 @@ export * from './reviews.ts';
 export * from './hiring.ts';
 export * from './metrics.ts';
 export * from './imports.ts';
+export * from './resources.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -17,6 +18,7 @@ import { REVIEW_SCHEMAS } from './reviews.ts';
 import { HIRING_SCHEMAS } from './hiring.ts';
 import { METRICS_SCHEMAS } from './metrics.ts';
 import { IMPORT_SCHEMAS } from './imports.ts';
+import { RESOURCE_SCHEMAS } from './resources.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
 export const NAMED_SCHEMAS = [
@@ -29,4 +31,5 @@ export const NAMED_SCHEMAS = [
   ...HIRING_SCHEMAS,
   ...METRICS_SCHEMAS,
   ...IMPORT_SCHEMAS,
+  ...RESOURCE_SCHEMAS,
 ];

@@ -22,6 +22,7 @@ export type Problem = Static<typeof ProblemSchema>;
 export const PROBLEM_CODES = [
   'validation_failed',
   'malformed_json',
+  'malformed_yaml',
   'invalid_cursor',
   'unauthenticated',
   'forbidden',

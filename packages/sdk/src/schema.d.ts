@@ -1162,6 +1162,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/resources/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inventory as a document that apply accepts (JSON, or YAML with Accept: application/yaml)
+         * @description Every resource in key order with its outgoing relations by key; empty fields are left out. `kind` and `tag` export a part.
+         */
+        get: operations["exportResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply an inventory document: create, update and (with prune) archive, all or nothing
+         * @description Matches by key. `dry_run: true` answers the plan (create, update with the field diff, unchanged, archive) and changes nothing. `prune: true` archives the resources the `selector` (kind, tag) covers that the document does not list. Any invalid item rejects the whole document with one error per problem. Send JSON, or YAML with Content-Type: application/yaml.
+         */
+        post: operations["applyResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resource-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every kind of resource, with the JSON Schema of its attributes */
+        get: operations["listResourceKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What renews or expires soon, soonest first
+         * @description Resources that are not retired and renew or expire within `within_days` (default 30); overdue ones come first.
+         */
+        get: operations["listResourceRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List resources, filtered by kind, status, tag, owner, text or renewal date */
+        get: operations["listResources"];
+        put?: never;
+        /**
+         * Register a resource
+         * @description Attributes are validated against the kind. A full card number anywhere, or a field named like a secret, is refused with `secret_rejected`.
+         */
+        post: operations["createResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resource */
+        get: operations["getResource"];
+        put?: never;
+        post?: never;
+        /** Archive a resource: it becomes retired and keeps its history */
+        delete: operations["archiveResource"];
+        options?: never;
+        head?: never;
+        /** Change a resource */
+        patch: operations["updateResource"];
+        trace?: never;
+    };
+    "/v1/resources/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a resource: who, when, and the field diff, newest first */
+        get: operations["getResourceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/{id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource's relations, in either direction */
+        get: operations["listResourceRelations"];
+        put?: never;
+        /** Relate this resource to another: it uses, is registered via, pays out to ... the other */
+        post: operations["createResourceRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/{id}/relations/{relation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a relation (from either of its ends); answers the relation removed */
+        delete: operations["deleteResourceRelation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/resources/{id}/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every other seller account that shares an identifying resource with this one, worst first
+         * @description Sharing is followed over relations in either direction, through phone numbers, cards, cloud servers, browser profiles and payment accounts (e.g. account -> browser profile -> cloud server), up to three relations away. Cloud servers with one IP are one identifier.
+         */
+        get: operations["listResourceAssociations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/association-risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pair of seller accounts that share identifying resources, most shared first */
+        get: operations["listAssociationRisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3469,6 +3675,560 @@ export interface components {
             data: components["schemas"]["Import"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             next_cursor: string | null;
+        };
+        /** @description A seller account (store) on one or more Amazon marketplaces */
+        SellerAccountAttributes: {
+            /** @description Amazon marketplace as a country code: US, CA, UK, DE, FR, IT, ES, NL, JP, AU, SG, ... */
+            marketplace: string;
+            /** @description Further marketplaces the account sells on (a unified account) */
+            other_marketplaces?: string[];
+            /** @description The company entity that owns the account */
+            entity: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            registered_on?: string;
+            /**
+             * @description Account health as Amazon shows it
+             * @enum {string}
+             */
+            health?: "healthy" | "at_risk" | "under_review" | "suspended";
+            /** @description The seller id Amazon shows (not a secret) */
+            merchant_token?: string;
+            /** @description Where the login or secret lives (a password manager entry, a vault path); never the secret itself */
+            credentials_ref?: string;
+        };
+        /** @description An Amazon account manager who registers accounts and supports each for a year; the support end is the resource's renews_on */
+        AccountManagerAttributes: {
+            /** @description The agency or Amazon team the manager works for */
+            agency?: string;
+            /**
+             * @description Support bought with each account registered (12: one year)
+             * @default 12
+             */
+            support_months: number;
+            marketplaces?: string[];
+        };
+        /** @description A payment card, kept by bank, holder and the last four digits only */
+        CreditCardAttributes: {
+            /** @description Issuing bank */
+            bank: string;
+            /** @description Whose card: the person named on it */
+            holder: string;
+            /**
+             * @description The owner's own card, an employee's, or a company card
+             * @enum {string}
+             */
+            holder_type?: "owner" | "employee" | "company";
+            /** @enum {string} */
+            network?: "visa" | "mastercard" | "amex" | "unionpay" | "jcb" | "discover" | "other";
+            /** @description The last four digits, the only part of the number kept */
+            last4: string;
+            /** @description Expiry month YYYY-MM */
+            expires?: string;
+        };
+        /** @description A phone number used to register or verify accounts */
+        PhoneNumberAttributes: {
+            /** @description E.164, e.g. +14155550100 */
+            number: string;
+            /** @description Carrier or cloud number service */
+            provider: string;
+            /**
+             * @description A cloud number service, a line of a carrier multi-number plan, or a SIM
+             * @enum {string}
+             */
+            type: "cloud_number" | "carrier_plan" | "sim";
+            country?: string;
+        };
+        /** @description A cloud server or VPS that seller accounts are operated from; two servers with one IP are one identifier */
+        CloudServerAttributes: {
+            /** @description Cloud or VPS provider */
+            provider: string;
+            /** @description Region or city */
+            region?: string;
+            /** @description Public IP address */
+            ip: string;
+            /** @description Plan or instance type */
+            plan?: string;
+            /** @description Where the login or secret lives (a password manager entry, a vault path); never the secret itself */
+            credentials_ref?: string;
+        };
+        /** @description An anti-association browser profile (one per account) */
+        BrowserProfileAttributes: {
+            /** @description The anti-association browser, e.g. AdsPower, Multilogin */
+            tool: string;
+            /** @description The profile id in that tool */
+            profile_id?: string;
+            /** @description What the profile presents: OS, time zone, language */
+            fingerprint?: string;
+        };
+        /** @description A payment or collection account: Amazon's own, a third-party collector or a local bank */
+        PaymentAccountAttributes: {
+            /** @description Amazon Currency Converter, a collector (Payoneer, WorldFirst, LianLian, PingPong, ...) or a bank */
+            provider: string;
+            /** @enum {string} */
+            type: "amazon" | "third_party_collector" | "local_bank";
+            /** @description Fee as a share of the amount collected, e.g. 0.003 */
+            fee_rate: number;
+            /** @description Loss on currency conversion as a share, e.g. 0.005 */
+            fx_loss_rate?: number;
+            /** @description A corporate (not personal) account */
+            corporate_account: boolean;
+            /** @description Eases export tax rebates (documents for the tax office) */
+            tax_rebate_support: boolean;
+            currencies?: string[];
+            /** @description Last four digits of the receiving account */
+            account_last4?: string;
+        };
+        /** @description An operation tool subscription: keyword research, sales estimation, traffic or review analysis */
+        ToolAttributes: {
+            /** @enum {string} */
+            category: "keyword_research" | "sales_estimation" | "traffic_analysis" | "review_analysis" | "listing" | "advertising" | "other";
+            /** @description Who sells it */
+            vendor?: string;
+            /** @description Plan name */
+            plan?: string;
+            seats?: number;
+            /** @description Members who use it */
+            user_member_ids?: string[];
+            /** @description Where the login or secret lives (a password manager entry, a vault path); never the secret itself */
+            credentials_ref?: string;
+        };
+        /** @description An account service provider: health checks, identity and second verification, infringement and policy appeals */
+        AccountServiceAttributes: {
+            /** @enum {string} */
+            service: "health_check" | "identity_verification" | "second_verification" | "policy_appeal" | "infringement_appeal" | "other";
+            /** @description Who provides it */
+            provider: string;
+            /** @description Share of cases resolved, from our own record */
+            success_rate?: number;
+            /** @description Typical days to a result */
+            turnaround_days?: number;
+        };
+        /** @description A trademark, brand registry, brand store or brand program */
+        BrandAssetAttributes: {
+            /** @enum {string} */
+            type: "trademark" | "brand_registry" | "brand_store" | "brand_program";
+            /** @description The brand name */
+            brand: string;
+            /** @description Where it is registered: US, EU, UK, JP, CN, ... */
+            jurisdiction?: string;
+            /** @description Trademark registration or application number */
+            registration_number?: string;
+            /** @description Nice classes of a trademark */
+            classes?: number[];
+            /**
+             * @description For a brand program
+             * @enum {string}
+             */
+            program?: "accelerator" | "authorization" | "transparency" | "vine" | "other";
+            /** @enum {string} */
+            state?: "applied" | "registered" | "active" | "expired" | "rejected";
+        };
+        /** @description A promotion resource: review programs, influencers, social groups, deal sites, affiliate and blog channels */
+        PromotionChannelAttributes: {
+            /** @enum {string} */
+            type: "review_program" | "influencer" | "social_group" | "deal_site" | "affiliate" | "blog";
+            /** @description Facebook, Instagram, TikTok, YouTube, a deal site, ... */
+            platform?: string;
+            /**
+             * @description How it promotes
+             * @enum {string}
+             */
+            method?: "email_request" | "insert_card" | "influencer_review" | "post" | "deal" | "article";
+            /** @description Members or followers */
+            audience?: number;
+            /** @description Products or posts it can carry a month */
+            capacity_per_month?: number;
+            /** @description Who posts on which days (one product Monday-Tuesday by one poster, Wednesday-Thursday by another) */
+            schedule?: {
+                /** @description Who posts */
+                poster: string;
+                /** @description ISO weekdays, 1 = Monday */
+                weekdays: number[];
+                paid_monthly?: components["schemas"]["Money"];
+            }[];
+            cost_per_post?: components["schemas"]["Money"];
+        };
+        /** @description A logistics channel to a marketplace: sea, air, express or rail */
+        LogisticsChannelAttributes: {
+            /** @enum {string} */
+            mode: "sea" | "air" | "express" | "rail";
+            /** @description Freight forwarder or carrier */
+            carrier: string;
+            /** @description From, e.g. Shenzhen */
+            origin?: string;
+            /** @description To, e.g. a marketplace or a warehouse */
+            destination?: string;
+            /** @description Fewest days door to door */
+            transit_days_min: number;
+            /** @description Most days door to door */
+            transit_days_max: number;
+            cost_per_kg?: components["schemas"]["Money"];
+            cost_per_cbm?: components["schemas"]["Money"];
+            /** @description Share of shipments that arrived within transit_days_max */
+            on_time_rate?: number;
+        };
+        /** @description An overseas (third-party) warehouse */
+        WarehouseAttributes: {
+            country: string;
+            /** @description City or area */
+            city?: string;
+            /** @description Who runs it */
+            operator?: string;
+            /** @description 1-5: how reliably it keeps stock and answers */
+            stability?: number;
+            /** @description 1-5: how fast it receives and ships */
+            efficiency?: number;
+            storage_cost_per_cbm_month?: components["schemas"]["Money"];
+            handling_fee_per_unit?: components["schemas"]["Money"];
+        };
+        /** @description What the resource costs, and how often */
+        ResourceCost: {
+            /** @description Decimal number as a string */
+            amount: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /**
+             * @description one_time, monthly or yearly
+             * @enum {string}
+             */
+            period: "one_time" | "monthly" | "yearly";
+        };
+        ResourceContact: {
+            name: string;
+            role?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @description WeChat, WhatsApp, Skype, ... handle */
+            im?: string;
+        };
+        /** @description A company asset: an account, a channel, a tool, a service, a brand asset, a promotion or supply-chain resource */
+        Resource: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "resource";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            key: string;
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            name: string;
+            /** @enum {string} */
+            status: "active" | "suspended" | "retired";
+            owner_member_id: string | null;
+            tags: string[];
+            cost: components["schemas"]["ResourceCost"] | null;
+            acquired_on: string | null;
+            renews_on: string | null;
+            contacts: components["schemas"]["ResourceContact"][];
+            notes: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+        };
+        ResourceCreate: {
+            /** @description Stable external key, unique in the workspace (lower case, digits, . _ : / -); scripts match on it */
+            key: string;
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            name: string;
+            /**
+             * @description active (default), suspended or retired
+             * @enum {string}
+             */
+            status?: "active" | "suspended" | "retired";
+            owner_member_id?: string | null;
+            tags?: string[];
+            cost?: components["schemas"]["ResourceCost"] | null;
+            acquired_on?: string | null;
+            renews_on?: string | null;
+            contacts?: components["schemas"]["ResourceContact"][];
+            notes?: string | null;
+            /** @description Kind-specific facts, validated against the kind's schema (GET /v1/resource-kinds) */
+            attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description key and kind are fixed once created; attributes, when given, replace the old ones */
+        ResourceUpdate: {
+            name?: string;
+            /**
+             * @description active (default), suspended or retired
+             * @enum {string}
+             */
+            status?: "active" | "suspended" | "retired";
+            owner_member_id?: string | null;
+            tags?: string[];
+            cost?: components["schemas"]["ResourceCost"] | null;
+            acquired_on?: string | null;
+            renews_on?: string | null;
+            contacts?: components["schemas"]["ResourceContact"][];
+            notes?: string | null;
+            /** @description Kind-specific facts, validated against the kind's schema (GET /v1/resource-kinds) */
+            attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        ResourceList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Resource"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        ResourceKindInfo: {
+            /** @enum {string} */
+            object: "resource_kind";
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            /** @description channels, operation_tools, account_services, brand_assets, promotion or supply_chain */
+            group: string;
+            description: string;
+            /** @description Shared between seller accounts, it links them (association risk) */
+            identifying: boolean;
+            /** @description JSON Schema of the attributes */
+            attributes_schema: {
+                [key: string]: unknown;
+            };
+        };
+        ResourceKindList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ResourceKindInfo"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        ResourceRef: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            key: string;
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            name: string;
+        };
+        /** @description A typed edge: from uses / is registered via / pays out to ... to */
+        ResourceRelation: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "resource_relation";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /** @enum {string} */
+            type: "uses" | "registered_via" | "pays_out_to" | "paid_with" | "verified_with" | "hosted_on" | "ships_via" | "stores_at" | "provided_by" | "managed_by" | "promotes" | "protects";
+            from: components["schemas"]["ResourceRef"];
+            to: components["schemas"]["ResourceRef"];
+            since: string | null;
+            until: string | null;
+            notes: string | null;
+        };
+        ResourceRelationCreate: {
+            /** @enum {string} */
+            type: "uses" | "registered_via" | "pays_out_to" | "paid_with" | "verified_with" | "hosted_on" | "ships_via" | "stores_at" | "provided_by" | "managed_by" | "promotes" | "protects";
+            /** @description Opaque, type-prefixed object id */
+            to_id: string;
+            since?: string | null;
+            until?: string | null;
+            notes?: string | null;
+        };
+        ResourceRelationList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ResourceRelation"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        FieldChange: {
+            /** @description A field, or attributes.<name> for one attribute */
+            field: string;
+            before: unknown;
+            after: unknown;
+        };
+        /** @description One change of a resource: who, when, and the field diff */
+        ResourceChange: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "resource_change";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            occurred_at: string;
+            /** @description resource.created, resource.updated, resource.archived, resource.applied, relation.created, relation.deleted */
+            action: string;
+            actor_type: "api_key" | "system";
+            actor_id: string | null;
+            actor_member_id: string | null;
+            request_id: string | null;
+            changes: components["schemas"]["FieldChange"][];
+        };
+        ResourceHistory: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ResourceChange"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        SharedIdentifier: {
+            /** @description The shared resource key, or ip:<address> when cloud servers share an IP */
+            identifier: string;
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            ip: string | null;
+            account_resource: components["schemas"]["ResourceRef"];
+            /** @description From the account to the identifier, both included */
+            account_path: components["schemas"]["ResourceRef"][];
+            other_resource: components["schemas"]["ResourceRef"];
+            /** @description From the other account to the identifier, both included */
+            other_path: components["schemas"]["ResourceRef"][];
+        };
+        /** @description Two seller accounts Amazon could link, and everything they share */
+        Association: {
+            /** @enum {string} */
+            object: "association";
+            account: components["schemas"]["ResourceRef"];
+            other_account: components["schemas"]["ResourceRef"];
+            /** @description Identifiers both accounts reach: phone numbers, cards, servers or IPs, browser profiles, payment accounts */
+            shared_count: number;
+            shared: components["schemas"]["SharedIdentifier"][];
+        };
+        AssociationList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Association"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        InventoryRelation: {
+            /** @enum {string} */
+            type: "uses" | "registered_via" | "pays_out_to" | "paid_with" | "verified_with" | "hosted_on" | "ships_via" | "stores_at" | "provided_by" | "managed_by" | "promotes" | "protects";
+            /** @description Stable external key, unique in the workspace (lower case, digits, . _ : / -); scripts match on it */
+            to: string;
+            since?: string | null;
+            until?: string | null;
+            notes?: string | null;
+        };
+        /** @description A resource as an inventory file holds it: matched by key; an absent field is empty */
+        InventoryResource: {
+            /** @description Stable external key, unique in the workspace (lower case, digits, . _ : / -); scripts match on it */
+            key: string;
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            name: string;
+            /**
+             * @description active (default), suspended or retired
+             * @enum {string}
+             */
+            status?: "active" | "suspended" | "retired";
+            owner_member_id?: string | null;
+            tags?: string[];
+            cost?: components["schemas"]["ResourceCost"] | null;
+            acquired_on?: string | null;
+            renews_on?: string | null;
+            contacts?: components["schemas"]["ResourceContact"][];
+            notes?: string | null;
+            /** @description Kind-specific facts, validated against the kind's schema (GET /v1/resource-kinds) */
+            attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Relations from this resource; the list replaces the old one */
+            relations?: components["schemas"]["InventoryRelation"][];
+        };
+        /** @description The inventory as a document: what export answers and apply accepts */
+        Inventory: {
+            resources: components["schemas"]["InventoryResource"][];
+        };
+        /** @description Which resources prune may archive */
+        ApplySelector: {
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind?: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            tag?: string;
+        };
+        ResourceApply: {
+            resources: components["schemas"]["InventoryResource"][];
+            /**
+             * @description Answer the plan and change nothing
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * @description Archive the resources the selector covers that the document does not list
+             * @default false
+             */
+            prune: boolean;
+            selector?: components["schemas"]["ApplySelector"];
+        };
+        ApplyChange: {
+            key: string;
+            /**
+             * @description What the resource is; GET /v1/resource-kinds lists each with its attributes
+             * @enum {string}
+             */
+            kind: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+            /** @enum {string} */
+            action: "create" | "update" | "unchanged" | "archive";
+            id: string | null;
+            /** @description The field diff: every field of a create, what differs for an update */
+            changes: components["schemas"]["FieldChange"][];
+        };
+        ResourceApplyResult: {
+            /** @enum {string} */
+            object: "resource_apply";
+            dry_run: boolean;
+            summary: {
+                create: number;
+                update: number;
+                unchanged: number;
+                archive: number;
+            };
+            /** @description Every resource of the document, then what prune archives */
+            changes: components["schemas"]["ApplyChange"][];
         };
     };
     responses: never;
@@ -12737,6 +13497,1551 @@ export interface operations {
             };
             /** @description No such object in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportResources: {
+        parameters: {
+            query?: {
+                /** @description What the resource is; GET /v1/resource-kinds lists each with its attributes */
+                kind?: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inventory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inventory"];
+                    "application/yaml": components["schemas"]["Inventory"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyResources: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceApply"];
+                "application/yaml": components["schemas"]["ResourceApply"];
+            };
+        };
+        responses: {
+            /** @description The plan, and whether it was carried out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceApplyResult"];
+                    "application/yaml": components["schemas"]["ResourceApplyResult"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResourceKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceKindList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResourceRenewals: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description Horizon in days; overdue renewals are always included */
+                within_days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResources: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description What the resource is; GET /v1/resource-kinds lists each with its attributes */
+                kind?: "seller_account" | "account_manager" | "credit_card" | "phone_number" | "cloud_server" | "browser_profile" | "payment_account" | "tool" | "account_service" | "brand_asset" | "promotion_channel" | "logistics_channel" | "warehouse";
+                status?: "active" | "suspended" | "retired";
+                tag?: string;
+                /** @description Opaque, type-prefixed object id */
+                owner_member_id?: string;
+                /** @description Exactly this key */
+                key?: string;
+                /** @description Text in the name, key or notes */
+                q?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                renews_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceCreate"];
+            };
+        };
+        responses: {
+            /** @description A company asset: an account, a channel, a tool, a service, a brand asset, a promotion or supply-chain resource */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A company asset: an account, a channel, a tool, a service, a brand asset, a promotion or supply-chain resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A company asset: an account, a channel, a tool, a service, a brand asset, a promotion or supply-chain resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description A company asset: an account, a channel, a tool, a service, a brand asset, a promotion or supply-chain resource */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResourceHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceHistory"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResourceRelations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description out: from this resource; in: to it; both (default) */
+                direction?: "out" | "in" | "both";
+                type?: "uses" | "registered_via" | "pays_out_to" | "paid_with" | "verified_with" | "hosted_on" | "ships_via" | "stores_at" | "provided_by" | "managed_by" | "promotes" | "protects";
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRelationList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResourceRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceRelationCreate"];
+            };
+        };
+        responses: {
+            /** @description A typed edge: from uses / is registered via / pays out to ... to */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRelation"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteResourceRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+                /** @description Opaque, type-prefixed object id */
+                relation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A typed edge: from uses / is registered via / pays out to ... to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRelation"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listResourceAssociations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssociationRisks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

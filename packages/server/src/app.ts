@@ -21,6 +21,7 @@ import hiringModule from './modules/hiring/index.ts';
 import metricsModule from './modules/metrics/index.ts';
 import importsModule from './modules/imports/index.ts';
 import operationsModule from './modules/operations/index.ts';
+import resourcesModule from './modules/resources/index.ts';
 import sopsModule from './modules/sops/index.ts';
 import workspaceModule from './modules/workspace/index.ts';
 
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(hiringModule);
   await app.register(metricsModule);
   await app.register(importsModule, { maxFileBytes: config.IMPORT_MAX_BYTES });
+  await app.register(resourcesModule);
 
   return app;
 }

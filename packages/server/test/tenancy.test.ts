@@ -5,6 +5,7 @@ import { DIAMOND_STEPS, makeRun, makeTemplate } from './helpers/sop-factories.ts
 import { makeApplication, makeCandidate, makeInterviewer, makeRole, score } from './helpers/hiring-factories.ts';
 import { fixture, importForm } from './helpers/imports.ts';
 import { makeProduct } from './helpers/metrics-factories.ts';
+import { makeResource, relate } from './helpers/resource-factories.ts';
 
 /**
  * For every route that takes an object id, a key of workspace B must get 404 for
@@ -31,6 +32,13 @@ async function makeChecklistTask(h: TestApp) {
   const checklist = await h.request({ method: 'POST', url: '/v1/checklists', payload: { title: 'Orders', cadence: 'daily', assignee_id: member.id } });
   const tasks = await h.request({ method: 'GET', url: `/v1/checklist-tasks?checklist_id=${checklist.json().id}` });
   return { checklistId: checklist.json().id as string, taskId: tasks.json().data[0].id as string };
+}
+
+async function makeRelatedAccount(h: TestApp) {
+  const account = await makeResource(h, 'seller_account');
+  const profile = await makeResource(h, 'browser_profile');
+  const relation = await relate(h, account, 'uses', profile);
+  return { account, profile, relation };
 }
 
 async function makeReview(h: TestApp) {
@@ -105,6 +113,18 @@ const FIXTURES: Record<string, Fixture> = {
     const map = await h.request({ method: 'POST', url: '/v1/knowledge-maps', payload: { framework_id: framework.id, candidate_id: (await makeCandidate(h)).id, format: 'markdown', text: '- ACoS' } });
     return { params: { id: map.json().id } };
   },
+  '/v1/resources/:id': async (h) => ({ params: { id: (await makeResource(h, 'tool')).id }, payload: { name: 'Taken over' } }),
+  '/v1/resources/:id/history': async (h) => ({ params: { id: (await makeResource(h, 'tool')).id } }),
+  '/v1/resources/:id/associations': async (h) => ({ params: { id: (await makeRelatedAccount(h)).account.id } }),
+  '/v1/resources/:id/relations': async (h) => {
+    const { account, profile } = await makeRelatedAccount(h);
+    const other = await makeResource(h, 'phone_number');
+    return { params: { id: account.id }, payload: { type: 'verified_with', to_id: other.id }, read: `/v1/resources/${profile.id}/relations` };
+  },
+  '/v1/resources/:id/relations/:relation_id': async (h) => {
+    const { account, relation } = await makeRelatedAccount(h);
+    return { params: { id: account.id, relation_id: relation.id }, read: `/v1/resources/${account.id}/relations` };
+  },
 };
 
 /**
@@ -178,13 +198,17 @@ t.test('every list route shows only the caller workspace', async (t) => {
   const { template, run } = await makeRun(h, await sopTeam(h));
   const { checklistId, taskId } = await makeChecklistTask(h);
   const reviewId = await makeReview(h);
+  const { account, profile } = await makeRelatedAccount(h);
+  const { account: twin } = await makeRelatedAccount(h);
+  await relate(h, twin, 'uses', profile);
+  const renewing = await makeResource(h, 'tool', { renews_on: new Date().toISOString().slice(0, 10) });
 
   const listRoutes = h.app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/v1') && !r.url.includes(':'));
   t.ok(listRoutes.length >= 4, 'the route table lists the collection routes');
   for (const route of listRoutes) {
     const res = await h.request({ method: 'GET', url: route.url, key: other.key });
     t.equal(res.statusCode, 200, `${route.url} answers workspace B`);
-    for (const id of [h.workspaceId, member.id, key.id, template.id, run.id, checklistId, taskId, reviewId]) {
+    for (const id of [h.workspaceId, member.id, key.id, template.id, run.id, checklistId, taskId, reviewId, account.id, profile.id, renewing.id]) {
       t.notOk(res.body.includes(id), `${route.url} does not reveal ${id.split('_')[0]} of workspace A`);
     }
   }

@@ -44,4 +44,6 @@ export const ID_PREFIX = {
   keyword: 'kwd',
   competitor: 'comp',
   import: 'imp',
+  resource: 'res',
+  resource_relation: 'rrel',
 } as const;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_27_120000_foundation.ts';
 import * as sops from './2026_11_28_090000_sops.ts';
 import * as hiring from './2026_11_28_100000_hiring.ts';
+import * as resources from './2026_11_29_090000_resources.ts';
 import * as metrics from './2026_11_29_100000_metrics.ts';
 import * as imports from './2026_11_29_110000_imports.ts';
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_120000_foundation': foundation,
   '2026_11_28_090000_sops': sops,
   '2026_11_28_100000_hiring': hiring,
+  '2026_11_29_090000_resources': resources,
   '2026_11_29_100000_metrics': metrics,
   '2026_11_29_110000_imports': imports,
 };
