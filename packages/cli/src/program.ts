@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { registerApiKeysCommands } from './commands/api-keys.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMetricsCommands } from './commands/metrics.ts';
+import { registerResourcesCommands } from './commands/resources.ts';
 import { registerWhoamiCommand } from './commands/whoami.ts';
 import { CLI_VERSION } from './version.ts';
 
@@ -11,7 +12,7 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:3000';
  * Command groups, one file each under commands/. A group registers itself on the
  * program with `program.command(...)`, so it inherits the program's error handling.
  */
-const COMMAND_GROUPS: Array<(program: Command) => void> = [registerWhoamiCommand, registerApiKeysCommands, registerImportCommand, registerMetricsCommands];
+const COMMAND_GROUPS: Array<(program: Command) => void> = [registerWhoamiCommand, registerApiKeysCommands, registerImportCommand, registerMetricsCommands, registerResourcesCommands];
 
 /** The `sellerops` program: global options and every command group. */
 export function createProgram(): Command {

@@ -121,3 +121,25 @@ export type SeriesPoint = Schema<'SeriesPoint'>;
 export type MetricMovers = Schema<'MetricMovers'>;
 /** Answer of `GET /v1/products/{id}/keywords/ranks`. */
 export type KeywordRankHistory = Schema<'KeywordRankHistory'>;
+/** A company asset of the resource registry: an account, a channel, a tool, a service, a brand, promotion or supply-chain resource. */
+export type Resource = Schema<'Resource'>;
+/** Body of `POST /v1/resources`. */
+export type ResourceCreate = Schema<'ResourceCreate'>;
+/** Body of `PATCH /v1/resources/{id}`. */
+export type ResourceUpdate = Schema<'ResourceUpdate'>;
+/** A kind of resource with the JSON Schema of its attributes. */
+export type ResourceKindInfo = Schema<'ResourceKindInfo'>;
+/** A typed edge between two resources. */
+export type ResourceRelation = Schema<'ResourceRelation'>;
+/** One change of a resource: who, when, and the field diff. */
+export type ResourceChange = Schema<'ResourceChange'>;
+/** Two seller accounts that share identifying resources, and what they share. */
+export type Association = Schema<'Association'>;
+/** The inventory as a document: what `GET /v1/resources/export` answers and apply accepts. */
+export type Inventory = Schema<'Inventory'>;
+/** One resource of an inventory document, matched by key. */
+export type InventoryResource = Schema<'InventoryResource'>;
+/** Body of `POST /v1/resources/apply`. */
+export type ResourceApply = Schema<'ResourceApply'>;
+/** Answer of `POST /v1/resources/apply`: the plan, and whether it was carried out. */
+export type ResourceApplyResult = Schema<'ResourceApplyResult'>;

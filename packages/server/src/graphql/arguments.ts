@@ -1,0 +1,16 @@
+import { NotFound } from '../lib/errors.ts';
+
+/** GraphQL passes null for an omitted argument; the services take undefined. */
+export function given<T extends Record<string, unknown>>(args: T): { [K in keyof T]: Exclude<T[K], null> | undefined } {
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v ?? undefined])) as never;
+}
+
+/** A single object by id: null rather than an error when it is not there, as GraphQL readers expect. */
+export async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFound) return null;
+    throw error;
+  }
+}
