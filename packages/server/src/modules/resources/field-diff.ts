@@ -25,7 +25,7 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
     .filter((f) => !IGNORED.has(f))
     .sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
   for (const field of fields) {
-    if (field === 'attributes' && before && after) {
+    if (field === 'attributes') {
       const ba = (b.attributes ?? {}) as Record<string, unknown>;
       const aa = (a.attributes ?? {}) as Record<string, unknown>;
       for (const name of [...new Set([...Object.keys(ba), ...Object.keys(aa)])].sort()) {
