@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { cachedSerializerFactory } from './lib/serializer-cache.ts';
 import { validatorCompiler } from './lib/validator.ts';
 import { configureAuthCache } from './lib/auth-cache.ts';
 import { loggerOptions } from './logger.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req_${randomBytes(12).toString('hex')}`;
     },
     return503OnClosing: true,
+    schemaController: { compilersFactory: { buildSerializer: cachedSerializerFactory } },
     // The router's own refusals (a malformed percent-encoding, a path parameter longer
     // than any id) answer problem+json like every other error.
     frameworkErrors: (error, request, reply) => {
