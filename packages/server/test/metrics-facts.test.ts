@@ -2,6 +2,7 @@ import t from 'tap';
 import { sql } from 'kysely';
 import { createTestApp } from './helpers/index.ts';
 import { makeProduct, postFacts } from './helpers/metrics-factories.ts';
+import { makeResource } from './helpers/resource-factories.ts';
 import { databaseSnapshot } from './helpers/snapshot.ts';
 
 t.test('POST /v1/metrics/facts upserts traffic facts by product id and by (marketplace, asin, sku)', async (t) => {
@@ -33,6 +34,7 @@ t.test('all_or_nothing (the default) refuses the whole batch; skip_invalid write
   const h = await createTestApp();
   t.teardown(h.close);
   const p = await makeProduct(h);
+  const account = await makeResource(h, 'seller_account');
   const rows = [
     { product_id: p.id, date: '2026-11-02', clicks: 3, impressions: 100, spend: { amount: '2.10', currency: 'USD' }, campaign: 'Lamp exact' },
     { product_id: 'prod_01NOSUCHPRODUCT', date: '2026-11-02', clicks: 1 },
@@ -40,7 +42,7 @@ t.test('all_or_nothing (the default) refuses the whole batch; skip_invalid write
     { product_id: p.id, date: '2026-11-03', clicks: 'many' },
     { product_id: p.id, date: '2026-11-02', clicks: 4, campaign: 'Lamp exact' },
     { product_id: p.id, date: '2026-11-04', spend: { amount: '1', currency: 'USD' }, sales: { amount: '3', currency: 'EUR' } },
-    { marketplace: 'US', date: '2026-11-02', campaign: 'Brand', search_term: 'desk lamp', clicks: 9, seller_account_id: 'res_ACCOUNT1' },
+    { marketplace: 'US', date: '2026-11-02', campaign: 'Brand', search_term: 'desk lamp', clicks: 9, seller_account_id: account.id },
   ];
   const before = await databaseSnapshot(h);
   const refused = await postFacts(h, 'ads', rows);

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createTestApp, type TestApp } from './helpers/index.ts';
 import { makeProduct, postFacts } from './helpers/metrics-factories.ts';
+import { makeResource } from './helpers/resource-factories.ts';
 
 const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
 
@@ -12,12 +13,13 @@ const get = async (h: TestApp, url: string, key?: string) => {
 t.test('account-level facts roll up with group_by none, marketplace and seller_account, not by product', async (t) => {
   const h = await createTestApp();
   t.teardown(h.close);
-  const us = await makeProduct(h, { marketplace: 'US', seller_account_id: 'res_STOREA' });
-  const de = await makeProduct(h, { marketplace: 'DE', seller_account_id: 'res_STOREA' });
+  const store = (await makeResource(h, 'seller_account')).id;
+  const us = await makeProduct(h, { marketplace: 'US', seller_account_id: store });
+  const de = await makeProduct(h, { marketplace: 'DE', seller_account_id: store });
   await postFacts(h, 'ads', [
     { product_id: us.id, date: '2026-11-02', clicks: 10 },
     { product_id: de.id, date: '2026-11-02', clicks: 5 },
-    { marketplace: 'US', seller_account_id: 'res_STOREA', date: '2026-11-02', campaign: 'Brand', search_term: 'lamp', clicks: 7 },
+    { marketplace: 'US', seller_account_id: store, date: '2026-11-02', campaign: 'Brand', search_term: 'lamp', clicks: 7 },
     { marketplace: 'GB', date: '2026-11-02', campaign: 'Auto', clicks: 3 },
   ]);
   const base = '/v1/metrics/series?measures=clicks&from=2026-11-02&to=2026-11-02';
@@ -26,7 +28,7 @@ t.test('account-level facts roll up with group_by none, marketplace and seller_a
   const byMarketplace = await get(h, `${base}&group_by=marketplace`);
   t.same(byMarketplace.body.data.map((d: { group: { key: string }; values: { clicks: number } }) => [d.group.key, d.values.clicks]), [['DE', 5], ['UK', 3], ['US', 17]]);
   const byAccount = await get(h, `${base}&group_by=seller_account`);
-  t.same(byAccount.body.data.map((d: { group: { key: string | null }; values: { clicks: number } }) => [d.group.key, d.values.clicks]), [[null, 3], ['res_STOREA', 22]]);
+  t.same(byAccount.body.data.map((d: { group: { key: string | null }; values: { clicks: number } }) => [d.group.key, d.values.clicks]), [[null, 3], [store, 22]]);
   const byProduct = await get(h, `${base}&group_by=product`);
   t.equal(sum(byProduct.body.data.map((d: { values: { clicks: number } }) => d.values.clicks)), 15, 'account-level facts are no product');
   const filtered = await get(h, `${base}&marketplace=GB`);

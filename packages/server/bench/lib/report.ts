@@ -24,6 +24,8 @@ export interface Report {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Whole numbers for fast routes; two decimals for slow ones, where 1 and 2 req/s would hide the ratio. */
+const figure = (n: number) => (n >= 100 ? Math.round(n) : round2(n));
 
 export function caseResult(name: string, benchCase: BenchCase, figures: Record<Side, SideFigures>): CaseResult {
   const ratio = figures.ours.rps / figures.baseline.rps;
@@ -32,8 +34,8 @@ export function caseResult(name: string, benchCase: BenchCase, figures: Record<S
     name,
     title: benchCase.title,
     unit: benchCase.unit,
-    ours: Math.round(figures.ours.rps),
-    baseline: Math.round(figures.baseline.rps),
+    ours: figure(figures.ours.rps),
+    baseline: figure(figures.baseline.rps),
     ratio: Math.round(ratio * 1000) / 1000,
     target,
     target_met: target === null ? null : ratio >= target,
@@ -41,7 +43,7 @@ export function caseResult(name: string, benchCase: BenchCase, figures: Record<S
       ours: { p50: round2(figures.ours.p50Ms), p99: round2(figures.ours.p99Ms) },
       baseline: { p50: round2(figures.baseline.p50Ms), p99: round2(figures.baseline.p99Ms) },
     },
-    rounds: { ours: figures.ours.rounds.map(Math.round), baseline: figures.baseline.rounds.map(Math.round) },
+    rounds: { ours: figures.ours.rounds.map(figure), baseline: figures.baseline.rounds.map(figure) },
   };
 }
 

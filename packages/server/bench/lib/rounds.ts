@@ -57,7 +57,7 @@ export async function compareSides(
     for (const side of order) {
       const sample = await measure(targets[side], settings.duration, settings.connections);
       samples[side].push(sample);
-      progress(`  round ${round + 1}/${settings.rounds} ${side.padEnd(8)} ${Math.round(sample.rps)} req/s, p50 ${sample.p50Ms.toFixed(2)} ms, p99 ${sample.p99Ms.toFixed(2)} ms`);
+      progress(`  round ${round + 1}/${settings.rounds} ${side.padEnd(8)} ${sample.rps < 100 ? sample.rps.toFixed(2) : Math.round(sample.rps)} req/s, p50 ${sample.p50Ms.toFixed(2)} ms, p99 ${sample.p99Ms.toFixed(2)} ms`);
     }
   }
   return { ours: figures(samples.ours), baseline: figures(samples.baseline) };

@@ -4,6 +4,7 @@ import type { DB } from '../../db/database.ts';
 import { recordChange } from '../../lib/audit.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { InvalidInput, NotFound } from '../../lib/errors.ts';
+import { assertSellerAccount } from '../metrics/seller-accounts.ts';
 import { ID_PREFIX, newId } from '../../lib/ids.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../../lib/pagination.ts';
 import { FactBatchRefused, ingestFacts } from '../metrics/facts.service.ts';
@@ -117,6 +118,7 @@ function account(tally: Tally, batch: ReportBatch): void {
  */
 export async function runImport(ctx: ServiceContext, file: SpooledFile, params: ImportParams): Promise<Import> {
   const started = Date.now();
+  await assertSellerAccount(ctx, params.seller_account_id, '/body/seller_account_id');
   const opened = await openReport(file.open(), { type: params.type, marketplace: params.marketplace, date: params.date, filename: params.filename ?? undefined, batchRows: params.batchRows });
   const mode = params.all_or_nothing ? 'all_or_nothing' : 'skip_invalid';
   const committed: Array<() => void> = [];

@@ -7,6 +7,7 @@ import { FAMILIES, type FamilySpec } from './fact-families.ts';
 import { upsertFacts, type FactColumns } from './facts.repository.ts';
 import { normalizeMarketplace } from './marketplaces.ts';
 import { findProductKeys } from './products.repository.ts';
+import { findSellerAccountIds, UNKNOWN_SELLER_ACCOUNT } from './seller-accounts.ts';
 
 /** Row validators, compiled once per family when the module loads. */
 const VALIDATORS = Object.fromEntries(Object.entries(FACT_ROW_SCHEMAS).map(([family, schema]) => [family, compileBodyValidator(schema)])) as Record<
@@ -61,6 +62,9 @@ async function resolveSubjects(ctx: ServiceContext, spec: FamilySpec, rows: Arra
     else if (row.marketplace && row.sku) bySkuPairs.set(`${row.marketplace}|${row.sku}`, [normalizeMarketplace(row.marketplace), row.sku]);
   }
   const products = await findProductKeys(ctx.db, ctx.workspaceId, [...ids], [...byAsinPairs.values()], [...bySkuPairs.values()]);
+  const accountIds = new Set<string>();
+  for (const row of rows) if (row?.seller_account_id) accountIds.add(row.seller_account_id);
+  const knownAccounts = await findSellerAccountIds(ctx.db, ctx.workspaceId, [...accountIds]);
   const byId = new Map(products.map((p) => [p.id, p]));
   const byKey = new Map(products.map((p) => [`${p.marketplace}|${p.asin}|${p.sku}`, p]));
   const byAsin = new Map<string, typeof products>();
@@ -72,6 +76,7 @@ async function resolveSubjects(ctx: ServiceContext, spec: FamilySpec, rows: Arra
 
   return rows.map((row, i) => {
     if (!row) return null;
+    if (row.seller_account_id && !knownAccounts.has(row.seller_account_id)) return reject(i, '/seller_account_id', UNKNOWN_SELLER_ACCOUNT), null;
     const marketplace = row.marketplace ? normalizeMarketplace(row.marketplace) : undefined;
     if (row.product_id) {
       const product = byId.get(row.product_id);

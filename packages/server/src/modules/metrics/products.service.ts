@@ -8,6 +8,7 @@ import { decodeCursor, toPage, type Page } from '../../lib/pagination.ts';
 import { findMember } from '../workspace/workspace.repository.ts';
 import { normalizeMarketplace } from './marketplaces.ts';
 import { toProduct } from './products.mapping.ts';
+import { assertSellerAccount } from './seller-accounts.ts';
 import * as repo from './products.repository.ts';
 
 export interface PageRequest {
@@ -43,6 +44,7 @@ export async function listProducts(ctx: ServiceContext, filter: repo.ProductFilt
 
 export async function createProduct(ctx: ServiceContext, input: ProductCreate): Promise<Product> {
   await checkOperator(ctx, input.operator_member_id);
+  await assertSellerAccount(ctx, input.seller_account_id, '/body/seller_account_id');
   const key = { marketplace: normalizeMarketplace(input.marketplace), asin: input.asin, sku: input.sku ?? '' };
   const row = await repo.insertProduct(ctx.db, ctx.workspaceId, {
     id: newId(ID_PREFIX.product),
@@ -70,6 +72,7 @@ export async function updateProduct(ctx: ServiceContext, id: string, input: Prod
   if (!current) throw new NotFound('Product', id);
   assertVersion(current.version, expected);
   await checkOperator(ctx, input.operator_member_id);
+  await assertSellerAccount(ctx, input.seller_account_id, '/body/seller_account_id');
   const patch: Partial<repo.NewProduct> = {};
   for (const field of ['parent_asin', 'seller_account_id', 'title', 'product_line', 'operator_member_id', 'status'] as const) {
     if (input[field] !== undefined) (patch as Record<string, unknown>)[field] = input[field];
