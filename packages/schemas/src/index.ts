@@ -6,6 +6,7 @@ export * from './checklists.ts';
 export * from './reviews.ts';
 export * from './hiring.ts';
 export * from './metrics.ts';
+export * from './customer-feedback.ts';
 export * from './imports.ts';
 export * from './resources.ts';
 
@@ -17,6 +18,7 @@ import { CHECKLIST_SCHEMAS } from './checklists.ts';
 import { REVIEW_SCHEMAS } from './reviews.ts';
 import { HIRING_SCHEMAS } from './hiring.ts';
 import { METRICS_SCHEMAS } from './metrics.ts';
+import { CUSTOMER_FEEDBACK_SCHEMAS } from './customer-feedback.ts';
 import { IMPORT_SCHEMAS } from './imports.ts';
 import { RESOURCE_SCHEMAS } from './resources.ts';
 
@@ -30,6 +32,7 @@ export const NAMED_SCHEMAS = [
   ...REVIEW_SCHEMAS,
   ...HIRING_SCHEMAS,
   ...METRICS_SCHEMAS,
+  ...CUSTOMER_FEEDBACK_SCHEMAS,
   ...IMPORT_SCHEMAS,
   ...RESOURCE_SCHEMAS,
 ];

@@ -1033,6 +1033,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/products/{id}/customer-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's reviews and complaints, newest first
+         * @description `negative=true` gives reviews of 1 to 3 stars and every complaint.
+         */
+        get: operations["listProductCustomerFeedback"];
+        put?: never;
+        /**
+         * Add or update reviews and complaints of a product
+         * @description Up to 1,000 items, upserted on (source, external_id), all or nothing. A review needs its rating; a complaint has a category and no rating. Posting the same items again changes nothing.
+         */
+        post: operations["postProductCustomerFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/metrics/facts": {
         parameters: {
             query?: never;
@@ -3560,6 +3584,79 @@ export interface components {
             rating: number | null;
             review_count: number | null;
             in_stock: boolean | null;
+        };
+        CustomerFeedbackInput: {
+            /** @enum {string} */
+            source: "review" | "voice_of_customer";
+            /** @description Amazon's id of the review or complaint: the key that makes posting it again an update */
+            external_id: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            /** @description Stars; required for a review, absent for a complaint */
+            rating?: number;
+            title?: string;
+            text: string;
+            /** @description Complaint category, e.g. "Not as described", "Quality" */
+            category?: string;
+            verified_purchase?: boolean;
+        };
+        /** @description Up to 1,000 reviews or complaints of one product, written all or nothing */
+        CustomerFeedbackBatch: {
+            items: components["schemas"]["CustomerFeedbackInput"][];
+        };
+        CustomerFeedbackBatchResult: {
+            /** @enum {string} */
+            object: "customer_feedback_batch_result";
+            received: number;
+            inserted: number;
+            updated: number;
+            unchanged: number;
+        };
+        /** @description A review or a voice-of-the-customer complaint about a product */
+        CustomerFeedback: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "customer_feedback";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            /** @enum {string} */
+            source: "review" | "voice_of_customer";
+            external_id: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            date: string;
+            rating: number | null;
+            /** @description A review of 1 to 3 stars, or any complaint */
+            negative: boolean;
+            title: string | null;
+            text: string;
+            category: string | null;
+            verified_purchase: boolean | null;
+        };
+        CustomerFeedbackList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["CustomerFeedback"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
         };
         ImportRowError: {
             /** @description Row of the file as a spreadsheet numbers it (the header is row 1); for JSON, the element number */
@@ -12748,6 +12845,244 @@ export interface operations {
             };
             /** @description If-Match names an outdated version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProductCustomerFeedback: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                source?: "review" | "voice_of_customer";
+                /** @description Only negative (true) or only the others (false) */
+                negative?: boolean;
+                /** @description Complaint category, e.g. "Not as described", "Quality" */
+                category?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFeedbackList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postProductCustomerFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerFeedbackBatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerFeedbackBatchResult"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

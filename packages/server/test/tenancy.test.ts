@@ -49,6 +49,10 @@ async function makeReview(h: TestApp) {
 const FIXTURES: Record<string, Fixture> = {
   '/v1/imports/:id': async (h) => ({ params: { id: (await h.request({ method: 'POST', url: '/v1/imports', ...importForm(fixture('sp-search-term-us.csv'), { marketplace: 'US' }) })).json().id } }),
   '/v1/products/:id': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { title: 'Taken over' } }),
+  '/v1/products/:id/customer-feedback': async (h) => ({
+    params: { id: (await makeProduct(h)).id },
+    payload: { items: [{ source: 'review', external_id: 'R-TAKEN', date: '2026-11-02', rating: 1, text: 'Written by another company' }] },
+  }),
   '/v1/products/:id/keywords/ranks': async (h) => ({ params: { id: (await makeProduct(h)).id } }),
   '/v1/products/:id/keywords': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { keyword: 'taken over' } }),
   '/v1/products/:id/keywords/:item_id': async (h) => {

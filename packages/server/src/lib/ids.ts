@@ -43,6 +43,7 @@ export const ID_PREFIX = {
   product: 'prod',
   keyword: 'kwd',
   competitor: 'comp',
+  customer_feedback: 'cfb',
   import: 'imp',
   resource: 'res',
   resource_relation: 'rrel',

@@ -5,6 +5,7 @@ import * as hiring from './2026_11_28_100000_hiring.ts';
 import * as resources from './2026_11_29_090000_resources.ts';
 import * as metrics from './2026_11_29_100000_metrics.ts';
 import * as imports from './2026_11_29_110000_imports.ts';
+import * as customerFeedback from './2026_11_30_120000_customer_feedback.ts';
 
 /**
  * Every migration, by name. A static list (rather than reading the folder) works the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_090000_resources': resources,
   '2026_11_29_100000_metrics': metrics,
   '2026_11_29_110000_imports': imports,
+  '2026_11_30_120000_customer_feedback': customerFeedback,
 };

@@ -79,8 +79,27 @@ export interface MetricsTables {
   product_competitors: ProductCompetitorsTable;
   metric_keyword_ranks: MetricKeywordRanksTable;
   metric_competitor_snapshots: MetricCompetitorSnapshotsTable;
+  customer_feedback: CustomerFeedbackTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;
 export type ProductKeywordRow = Selectable<ProductKeywordsTable>;
 export type ProductCompetitorRow = Selectable<ProductCompetitorsTable>;
+
+export interface CustomerFeedbackTable {
+  workspace_id: string;
+  id: string;
+  product_id: string;
+  source: string;
+  external_id: string;
+  date: string;
+  rating: number | null;
+  title: string | null;
+  text: string;
+  category: string | null;
+  verified_purchase: boolean | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export type CustomerFeedbackRow = Selectable<CustomerFeedbackTable>;
