@@ -9,6 +9,7 @@ export * from './metrics.ts';
 export * from './customer-feedback.ts';
 export * from './imports.ts';
 export * from './resources.ts';
+export * from './planning.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -21,6 +22,7 @@ import { METRICS_SCHEMAS } from './metrics.ts';
 import { CUSTOMER_FEEDBACK_SCHEMAS } from './customer-feedback.ts';
 import { IMPORT_SCHEMAS } from './imports.ts';
 import { RESOURCE_SCHEMAS } from './resources.ts';
+import { PLANNING_SCHEMAS } from './planning.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
 export const NAMED_SCHEMAS = [
@@ -35,4 +37,5 @@ export const NAMED_SCHEMAS = [
   ...CUSTOMER_FEEDBACK_SCHEMAS,
   ...IMPORT_SCHEMAS,
   ...RESOURCE_SCHEMAS,
+  ...PLANNING_SCHEMAS,
 ];

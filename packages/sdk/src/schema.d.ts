@@ -1392,6 +1392,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/planning/turnover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare logistics channels by cash cycle, turns, capital, margin and return on capital
+         * @description Writes nothing. Channels are registry logistics channels (by id; another workspace's id is 404) or inline. Every amount must be in the currency of unit_cost. Formulas: docs/diagnostics.md.
+         */
+        post: operations["planTurnover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4326,6 +4346,148 @@ export interface components {
             };
             /** @description Every resource of the document, then what prune archives */
             changes: components["schemas"]["ApplyChange"][];
+        };
+        /** @description Either `logistics_channel_id` (a logistics_channel of the registry: its transit_days_max and cost per kg or cbm are used) alone, or an inline channel: `mode`, `transit_days` and one of `freight_per_unit`, `cost_per_kg`, `cost_per_cbm` */
+        TurnoverChannelInput: {
+            /** @description Opaque, type-prefixed object id */
+            logistics_channel_id?: string;
+            /** @description Label of an inline channel (default: its mode) */
+            name?: string;
+            /** @enum {string} */
+            mode?: "sea" | "air" | "express" | "rail";
+            /** @description Door-to-door transit days of an inline channel */
+            transit_days?: number;
+            /** @description Freight per unit, when known directly */
+            freight_per_unit?: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Freight price per kilogram (needs unit_weight_kg) */
+            cost_per_kg?: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Freight price per cubic metre (needs unit_volume_cbm) */
+            cost_per_cbm?: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+        };
+        /** @description Figures of one product to plan; every money amount in one currency */
+        TurnoverPlanInput: {
+            /** @description Purchase (factory) cost of one unit; its currency is the currency of the plan */
+            unit_cost: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Selling price of one unit */
+            price: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Amazon fees per unit sold (referral + FBA fulfilment); default 0 */
+            fees_per_unit?: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /** @description Units expected to sell per month (30 days) */
+            expected_monthly_units: number;
+            /** @description Days from the purchase order to goods ready at the factory */
+            production_days: number;
+            /** @description The factory is paid when the order is placed (default true): production days count in the cash cycle */
+            production_paid_upfront?: boolean;
+            /** @description Days from arrival to sellable at the fulfilment centre (default 7) */
+            receiving_days?: number;
+            /** @description Days from a sale to the cash in the bank (Amazon settlement; default 14) */
+            settlement_days?: number;
+            /** @description Units ordered per batch (default: one month of expected units) */
+            batch_units?: number;
+            /** @description Shipping weight of one unit, kg */
+            unit_weight_kg?: number;
+            /** @description Shipping volume of one unit, cubic metres */
+            unit_volume_cbm?: number;
+            /** @description Candidate logistics channels to compare */
+            channels: components["schemas"]["TurnoverChannelInput"][];
+            /** @description Capital available for the project */
+            budget: {
+                /** @description Non-negative decimal amount as a string */
+                amount: string;
+                /** @description ISO 4217 currency code */
+                currency: string;
+            };
+            /**
+             * @description scale: carry the most products and turn fastest; margin: the highest gross margin; cash_flow: the shortest cash cycle
+             * @enum {string}
+             */
+            goal: "scale" | "margin" | "cash_flow";
+        };
+        /** @description One logistics channel of a turnover plan, with every figure */
+        TurnoverOption: {
+            logistics_channel_id: string | null;
+            name: string;
+            mode: ("sea" | "air" | "express" | "rail") | null;
+            /** @description Transit days used: transit_days_max of a registry channel */
+            transit_days: number;
+            freight_per_unit: components["schemas"]["Money"];
+            landed_cost_per_unit: components["schemas"]["Money"];
+            fees_per_unit: components["schemas"]["Money"];
+            profit_per_unit: components["schemas"]["Money"];
+            gross_margin: number | null;
+            days_to_sell_batch: number;
+            cash_cycle_days: number;
+            turns_per_year: number;
+            /** @description Units paid for and not yet cashed: ceil(daily units x cash cycle days) */
+            units_in_pipeline: number;
+            capital_tied_up: components["schemas"]["Money"];
+            gross_profit_per_year: components["schemas"]["Money"];
+            return_on_capital_per_year: number | null;
+            budget_carries: boolean;
+            /** @description floor(budget / capital_tied_up): how many such products the budget carries at once */
+            products_carried: number;
+            /** @description price_below_unit_cost, price_below_landed_cost (price under unit cost + freight), loss_after_fees (profit per unit <= 0), over_budget */
+            warnings: ("price_below_unit_cost" | "price_below_landed_cost" | "loss_after_fees" | "over_budget")[];
+        };
+        /** @description Cash cycle, turns, capital, margin and return per channel, and the channel the goal calls for */
+        TurnoverPlan: {
+            /** @enum {string} */
+            object: "turnover_plan";
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** @enum {string} */
+            goal: "scale" | "margin" | "cash_flow";
+            budget: components["schemas"]["Money"];
+            assumptions: {
+                days_per_month: number;
+                days_per_year: number;
+                daily_units: number;
+                batch_units: number;
+                production_days: number;
+                production_paid_upfront: boolean;
+                receiving_days: number;
+                settlement_days: number;
+            };
+            options: components["schemas"]["TurnoverOption"][];
+            recommendation: {
+                option_index: number | null;
+                logistics_channel_id: string | null;
+                name: string | null;
+                /** @description Which channel serves the goal, and what it gives up */
+                summary: string;
+            };
+            /** @description price_below_unit_cost, price_below_landed_cost (price under unit cost + freight), loss_after_fees (profit per unit <= 0), over_budget */
+            warnings: ("price_below_unit_cost" | "price_below_landed_cost" | "loss_after_fees" | "over_budget")[];
         };
     };
     responses: never;
@@ -15368,6 +15530,120 @@ export interface operations {
             };
             /** @description The API key lacks the scope this operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planTurnover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TurnoverPlanInput"];
+            };
+        };
+        responses: {
+            /** @description Cash cycle, turns, capital, margin and return per channel, and the channel the goal calls for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnoverPlan"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

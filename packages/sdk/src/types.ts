@@ -143,3 +143,10 @@ export type InventoryResource = Schema<'InventoryResource'>;
 export type ResourceApply = Schema<'ResourceApply'>;
 /** Answer of `POST /v1/resources/apply`: the plan, and whether it was carried out. */
 export type ResourceApplyResult = Schema<'ResourceApplyResult'>;
+
+/** Body of `POST /v1/planning/turnover`: one product's figures and the channels to compare. */
+export type TurnoverPlanInput = Schema<'TurnoverPlanInput'>;
+/** Answer of `POST /v1/planning/turnover`: figures per channel and the channel the goal calls for. */
+export type TurnoverPlan = Schema<'TurnoverPlan'>;
+/** One channel of a turnover plan. */
+export type TurnoverOption = Schema<'TurnoverOption'>;

@@ -22,6 +22,7 @@ import hiringModule from './modules/hiring/index.ts';
 import metricsModule from './modules/metrics/index.ts';
 import importsModule from './modules/imports/index.ts';
 import operationsModule from './modules/operations/index.ts';
+import planningModule from './modules/planning/index.ts';
 import resourcesModule from './modules/resources/index.ts';
 import sopsModule from './modules/sops/index.ts';
 import workspaceModule from './modules/workspace/index.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(metricsModule);
   await app.register(importsModule, { maxFileBytes: config.IMPORT_MAX_BYTES });
   await app.register(resourcesModule);
+  await app.register(planningModule);
 
   return app;
 }

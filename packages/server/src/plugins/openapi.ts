@@ -53,6 +53,7 @@ export default fp(
           { name: 'metrics', description: 'The product catalog with tracked keywords and competitors, daily facts, measures, series and movers' },
           { name: 'imports', description: "Imports of Amazon's own report files (Business Reports, Sponsored Products reports, FBA inventory and returns, All Orders, Sales and Traffic JSON) into the metric facts" },
           { name: 'resources', description: 'The resource registry: accounts, channels, tools, services, brand assets, promotion and supply-chain resources, their relations, association risk, renewals, apply and export' },
+          { name: 'planning', description: 'Replenishment per product and logistics channel, and the capital and turnover planner' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },
