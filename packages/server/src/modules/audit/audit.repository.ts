@@ -16,18 +16,21 @@ export interface NewAuditEvent {
   request_id: string | null;
 }
 
+/**
+ * One statement for any number of events: the values go as one array per column
+ * through unnest, so a large apply or import (thousands of changes) never meets the
+ * protocol's limit of 65,535 bind parameters, as a multi-row VALUES list would.
+ */
 export async function insertAuditEvents(db: Db, events: NewAuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('audit_events')
-    .values(
-      events.map((e) => ({
-        ...e,
-        before: e.before === null ? null : JSON.stringify(e.before),
-        after: e.after === null ? null : JSON.stringify(e.after),
-      })),
-    )
-    .execute();
+  const column = <K extends keyof NewAuditEvent>(key: K) => events.map((e) => e[key]);
+  const json = (key: 'before' | 'after') => events.map((e) => (e[key] === null ? null : JSON.stringify(e[key])));
+  await sql`
+    insert into audit_events (id, workspace_id, actor_type, actor_id, actor_member_id, action, object_type, object_id, before, after, request_id)
+    select * from unnest(
+      ${column('id')}::text[], ${column('workspace_id')}::text[], ${column('actor_type')}::text[], ${column('actor_id')}::text[],
+      ${column('actor_member_id')}::text[], ${column('action')}::text[], ${column('object_type')}::text[], ${column('object_id')}::text[],
+      ${json('before')}::jsonb[], ${json('after')}::jsonb[], ${column('request_id')}::text[])`.execute(db);
 }
 
 export interface AuditEventFilter {
