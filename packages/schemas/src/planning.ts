@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CurrencySchema, IdSchema, MoneySchema, Ref, StringEnum } from './common.ts';
+import { CurrencySchema, DateSchema, IdSchema, ListSchema, MoneySchema, Ref, StringEnum, TimestampSchema, pageQuery } from './common.ts';
 
 /**
  * Planning: the capital and turnover planner (a computation over the caller's figures
@@ -131,4 +131,118 @@ export const TurnoverPlanSchema = Type.Object(
 );
 export type TurnoverPlan = Static<typeof TurnoverPlanSchema>;
 
-export const PLANNING_SCHEMAS = [TurnoverChannelInputSchema, TurnoverPlanInputSchema, TurnoverOptionSchema, TurnoverPlanSchema];
+// ---- product planning inputs ----
+
+const planningFields = {
+  production_days: nullable(Days('Days from the purchase order to goods ready (default 30)')),
+  receiving_days: nullable(Days('Days from arrival to sellable at the fulfilment centre (default 7)', 120)),
+  safety_days: nullable(Days('Days of sales kept as safety stock (default 14)')),
+  review_days: nullable(Days('Days of sales each order covers beyond the lead time (default 30)')),
+  units_per_carton: nullable(Type.Integer({ minimum: 1, maximum: 100_000, description: 'Suggested quantities are rounded up to whole cartons' })),
+  unit_weight_kg: nullable(Type.Number({ minimum: 0.000001, maximum: 1000, description: 'Shipping weight of one unit, kg (freight per kg)' })),
+  unit_volume_cbm: nullable(Type.Number({ minimum: 0.000001, maximum: 100, description: 'Shipping volume of one unit, m3 (freight per cbm)' })),
+  default_logistics_channel_id: nullable(IdSchema),
+};
+
+export const ProductPlanningSchema = Type.Object(
+  {
+    id: Type.String({ description: 'The product id: the planning inputs belong to the product' }),
+    object: Type.Literal('product_planning'),
+    product_id: IdSchema,
+    ...planningFields,
+    effective: Type.Object(
+      {
+        production_days: Type.Integer(),
+        receiving_days: Type.Integer(),
+        safety_days: Type.Integer(),
+        review_days: Type.Integer(),
+      },
+      { additionalProperties: false, description: 'The values replenishment uses: the ones set, else the defaults' },
+    ),
+    updated_at: nullable(TimestampSchema),
+    version: Type.Integer({ minimum: 0, description: '0 until first set; raised by every change; sent back as ETag' }),
+  },
+  { $id: 'ProductPlanning', additionalProperties: false, description: "A product's replenishment inputs; null means the documented default" },
+);
+export type ProductPlanning = Static<typeof ProductPlanningSchema>;
+
+export const ProductPlanningUpdateSchema = Type.Object(
+  Type.Partial(Type.Object(planningFields)).properties,
+  { $id: 'ProductPlanningUpdate', additionalProperties: false, description: 'PUT replaces every input: a field left out or null goes back to its default' },
+);
+export type ProductPlanningUpdate = Static<typeof ProductPlanningUpdateSchema>;
+
+// ---- replenishment ----
+
+export const REPLENISHMENT_STATUSES = ['no_sales', 'overdue', 'due', 'ok'] as const;
+
+export const ReplenishmentOptionSchema = Type.Object(
+  {
+    logistics_channel_id: nullable(IdSchema),
+    name: nullable(Type.String()),
+    mode: nullable(StringEnum(LOGISTICS_MODES)),
+    transit_days: Type.Integer({ description: "The channel's transit_days_max; 0 without a channel" }),
+    lead_time_days: Type.Integer({ description: 'production + transit + receiving days' }),
+    safety_stock: Type.Integer(),
+    reorder_point: Type.Integer(),
+    suggested_quantity: Type.Integer({ minimum: 0 }),
+    days_until_order: nullable(Type.Integer({ description: 'Negative: the reorder point was passed that many days ago' })),
+    latest_order_date: nullable(DateSchema),
+    status: StringEnum(REPLENISHMENT_STATUSES, { description: 'no_sales, overdue (reorder point passed), due (within 7 days) or ok' }),
+    freight_per_unit: nullable(Ref(MoneySchema)),
+    freight_cost: nullable(Ref(MoneySchema)),
+    purchase_cost: nullable(Ref(MoneySchema)),
+    total_cost: nullable(Ref(MoneySchema)),
+  },
+  { $id: 'ReplenishmentOption', additionalProperties: false, description: 'When and how much to reorder through one logistics channel, and what it costs' },
+);
+export type ReplenishmentOption = Static<typeof ReplenishmentOptionSchema>;
+
+export const ProductReplenishmentSchema = Type.Object(
+  {
+    object: Type.Literal('product_replenishment'),
+    product_id: IdSchema,
+    marketplace: Type.String(),
+    asin: Type.String(),
+    sku: nullable(Type.String()),
+    title: nullable(Type.String()),
+    as_of: nullable(DateSchema),
+    velocity_7d: Type.Number({ description: 'Units ordered a day over the 7 days ending as_of' }),
+    velocity_30d: Type.Number({ description: 'Units ordered a day over the 30 days ending as_of' }),
+    velocity: Type.Number({ description: 'The velocity planned with: the greater of the two' }),
+    sellable: Type.Integer(),
+    inbound: Type.Integer(),
+    days_of_cover: nullable(Type.Number({ description: 'sellable / velocity' })),
+    days_of_cover_with_inbound: nullable(Type.Number({ description: '(sellable + inbound) / velocity' })),
+    planning: Ref(ProductPlanningSchema),
+    options: Type.Array(Ref(ReplenishmentOptionSchema)),
+  },
+  { $id: 'ProductReplenishment', additionalProperties: false, description: "A product's stock, sales velocity and reorder options per logistics channel" },
+);
+export type ProductReplenishment = Static<typeof ProductReplenishmentSchema>;
+
+export const ProductReplenishmentListSchema = ListSchema(Ref(ProductReplenishmentSchema), 'ProductReplenishmentList');
+
+export const ReplenishmentQuerySchema = Type.Object(
+  {
+    logistics_channel_id: Type.Optional(IdSchema),
+    as_of: Type.Optional(DateSchema),
+  },
+  { additionalProperties: false },
+);
+export const ReplenishmentListQuerySchema = pageQuery({
+  logistics_channel_id: Type.Optional(IdSchema),
+  as_of: Type.Optional(DateSchema),
+});
+
+export const PLANNING_SCHEMAS = [
+  TurnoverChannelInputSchema,
+  TurnoverPlanInputSchema,
+  TurnoverOptionSchema,
+  TurnoverPlanSchema,
+  ProductPlanningSchema,
+  ProductPlanningUpdateSchema,
+  ReplenishmentOptionSchema,
+  ProductReplenishmentSchema,
+  ProductReplenishmentListSchema,
+];

@@ -1392,6 +1392,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/replenishment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every active product, most urgent reorder first
+         * @description Ordered by days until the latest order date (overdue first, products without sales last). Each product is planned on `logistics_channel_id`, else on its default channel, else on the slowest active channel. Formulas: docs/diagnostics.md.
+         */
+        get: operations["listReplenishment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/replenishment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's sales velocity, stock, and reorder options per logistics channel
+         * @description One option for `logistics_channel_id`, else one per active logistics channel of the workspace.
+         */
+        get: operations["getProductReplenishment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/planning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's replenishment inputs (null: the default) */
+        get: operations["getProductPlanning"];
+        /** Set a product's replenishment inputs (every field; one left out goes back to its default) */
+        put: operations["putProductPlanning"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/planning/turnover": {
         parameters: {
             query?: never;
@@ -4488,6 +4546,99 @@ export interface components {
             };
             /** @description price_below_unit_cost, price_below_landed_cost (price under unit cost + freight), loss_after_fees (profit per unit <= 0), over_budget */
             warnings: ("price_below_unit_cost" | "price_below_landed_cost" | "loss_after_fees" | "over_budget")[];
+        };
+        /** @description A product's replenishment inputs; null means the documented default */
+        ProductPlanning: {
+            /** @description The product id: the planning inputs belong to the product */
+            id: string;
+            /** @enum {string} */
+            object: "product_planning";
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            production_days: number | null;
+            receiving_days: number | null;
+            safety_days: number | null;
+            review_days: number | null;
+            units_per_carton: number | null;
+            unit_weight_kg: number | null;
+            unit_volume_cbm: number | null;
+            default_logistics_channel_id: string | null;
+            /** @description The values replenishment uses: the ones set, else the defaults */
+            effective: {
+                production_days: number;
+                receiving_days: number;
+                safety_days: number;
+                review_days: number;
+            };
+            updated_at: string | null;
+            /** @description 0 until first set; raised by every change; sent back as ETag */
+            version: number;
+        };
+        /** @description PUT replaces every input: a field left out or null goes back to its default */
+        ProductPlanningUpdate: {
+            production_days?: number | null;
+            receiving_days?: number | null;
+            safety_days?: number | null;
+            review_days?: number | null;
+            units_per_carton?: number | null;
+            unit_weight_kg?: number | null;
+            unit_volume_cbm?: number | null;
+            default_logistics_channel_id?: string | null;
+        };
+        /** @description When and how much to reorder through one logistics channel, and what it costs */
+        ReplenishmentOption: {
+            logistics_channel_id: string | null;
+            name: string | null;
+            mode: ("sea" | "air" | "express" | "rail") | null;
+            /** @description The channel's transit_days_max; 0 without a channel */
+            transit_days: number;
+            /** @description production + transit + receiving days */
+            lead_time_days: number;
+            safety_stock: number;
+            reorder_point: number;
+            suggested_quantity: number;
+            days_until_order: number | null;
+            latest_order_date: string | null;
+            /**
+             * @description no_sales, overdue (reorder point passed), due (within 7 days) or ok
+             * @enum {string}
+             */
+            status: "no_sales" | "overdue" | "due" | "ok";
+            freight_per_unit: components["schemas"]["Money"] | null;
+            freight_cost: components["schemas"]["Money"] | null;
+            purchase_cost: components["schemas"]["Money"] | null;
+            total_cost: components["schemas"]["Money"] | null;
+        };
+        /** @description A product's stock, sales velocity and reorder options per logistics channel */
+        ProductReplenishment: {
+            /** @enum {string} */
+            object: "product_replenishment";
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            marketplace: string;
+            asin: string;
+            sku: string | null;
+            title: string | null;
+            as_of: string | null;
+            /** @description Units ordered a day over the 7 days ending as_of */
+            velocity_7d: number;
+            /** @description Units ordered a day over the 30 days ending as_of */
+            velocity_30d: number;
+            /** @description The velocity planned with: the greater of the two */
+            velocity: number;
+            sellable: number;
+            inbound: number;
+            days_of_cover: number | null;
+            days_of_cover_with_inbound: number | null;
+            planning: components["schemas"]["ProductPlanning"];
+            options: components["schemas"]["ReplenishmentOption"][];
+        };
+        ProductReplenishmentList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["ProductReplenishment"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
         };
     };
     responses: never;
@@ -15530,6 +15681,404 @@ export interface operations {
             };
             /** @description The API key lacks the scope this operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Valid JSON that breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReplenishment: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description Opaque, type-prefixed object id */
+                logistics_channel_id?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductReplenishmentList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProductReplenishment: {
+        parameters: {
+            query?: {
+                /** @description Opaque, type-prefixed object id */
+                logistics_channel_id?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A product's stock, sales velocity and reorder options per logistics channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductReplenishment"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProductPlanning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A product's replenishment inputs; null means the documented default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPlanning"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putProductPlanning: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductPlanningUpdate"];
+            };
+        };
+        responses: {
+            /** @description A product's replenishment inputs; null means the documented default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPlanning"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

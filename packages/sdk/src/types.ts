@@ -150,3 +150,11 @@ export type TurnoverPlanInput = Schema<'TurnoverPlanInput'>;
 export type TurnoverPlan = Schema<'TurnoverPlan'>;
 /** One channel of a turnover plan. */
 export type TurnoverOption = Schema<'TurnoverOption'>;
+/** A product's replenishment inputs: `GET`/`PUT /v1/products/{id}/planning`. */
+export type ProductPlanning = Schema<'ProductPlanning'>;
+/** Body of `PUT /v1/products/{id}/planning`. */
+export type ProductPlanningUpdate = Schema<'ProductPlanningUpdate'>;
+/** A product's velocity, stock and reorder options: `GET /v1/products/{id}/replenishment`. */
+export type ProductReplenishment = Schema<'ProductReplenishment'>;
+/** When and how much to reorder through one logistics channel. */
+export type ReplenishmentOption = Schema<'ReplenishmentOption'>;

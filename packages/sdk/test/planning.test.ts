@@ -36,3 +36,20 @@ t.test('the turnover planner through the SDK', async (t) => {
     t.equal((error as ProblemError).code, 'not_found');
   }
 });
+
+t.test('replenishment through the SDK: planning inputs, one product, the list', async (t) => {
+  const product = await client.POST('/v1/products', { body: { marketplace: 'US', asin: 'B0SDKREPL1', sku: 'SDK-REPL' } });
+  const days = Array.from({ length: 30 }, (_, i) => new Date(Date.parse('2026-10-22T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10));
+  await client.POST('/v1/metrics/facts', { body: { family: 'traffic_sales', rows: days.map((date) => ({ product_id: product.id, date, units_ordered: 4 })) } });
+  await client.POST('/v1/metrics/facts', { body: { family: 'inventory', rows: [{ product_id: product.id, date: '2026-11-20', fulfillable: 300, inbound: 0 }] } });
+  const planning = await client.PUT('/v1/products/{id}/planning', { params: { path: { id: product.id } }, body: { production_days: 10, receiving_days: 5, safety_days: 5 } });
+  t.equal(planning.version, 1);
+  const channel = await client.POST('/v1/resources', {
+    body: { key: 'air-sdk', kind: 'logistics_channel', name: 'Air', attributes: { mode: 'air', carrier: 'DHL', transit_days_min: 5, transit_days_max: 8 } },
+  });
+  const replenishment = await client.GET('/v1/products/{id}/replenishment', { params: { path: { id: product.id }, query: { logistics_channel_id: channel.id } } });
+  // 4 a day; lead 10 + 8 + 5 = 23; safety 4 x 5 = 20; reorder point 4 x 23 + 20 = 112; floor((300 - 112) / 4) = 47 days.
+  t.match(replenishment.options[0], { lead_time_days: 23, safety_stock: 20, reorder_point: 112, days_until_order: 47, latest_order_date: '2027-01-06' });
+  const list = await client.GET('/v1/replenishment', { params: { query: { logistics_channel_id: channel.id } } });
+  t.ok(list.data.some((r) => r.product_id === product.id));
+});

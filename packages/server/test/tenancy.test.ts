@@ -53,6 +53,8 @@ const FIXTURES: Record<string, Fixture> = {
     params: { id: (await makeProduct(h)).id },
     payload: { items: [{ source: 'review', external_id: 'R-TAKEN', date: '2026-11-02', rating: 1, text: 'Written by another company' }] },
   }),
+  '/v1/products/:id/replenishment': async (h) => ({ params: { id: (await makeProduct(h)).id } }),
+  '/v1/products/:id/planning': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { production_days: 12 } }),
   '/v1/products/:id/keywords/ranks': async (h) => ({ params: { id: (await makeProduct(h)).id } }),
   '/v1/products/:id/keywords': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { keyword: 'taken over' } }),
   '/v1/products/:id/keywords/:item_id': async (h) => {

@@ -3,12 +3,14 @@ import type { Json, Timestamp } from './column-types.ts';
 import type { HiringTables } from './tables/hiring.ts';
 import type { ImportTables } from './tables/imports.ts';
 import type { MetricsTables } from './tables/metrics.ts';
+import type { PlanningTables } from './tables/planning.ts';
 import type { ResourceTables } from './tables/resources.ts';
 import type { SopTables } from './tables/sops.ts';
 
 export type * from './tables/hiring.ts';
 export type * from './tables/imports.ts';
 export type * from './tables/metrics.ts';
+export type * from './tables/planning.ts';
 export type * from './tables/resources.ts';
 export type * from './tables/sops.ts';
 
@@ -86,7 +88,7 @@ export interface FoundationTables {
 }
 
 /** Every table, one interface per domain in db/tables/. */
-export interface DB extends FoundationTables, SopTables, HiringTables, MetricsTables, ImportTables, ResourceTables {}
+export interface DB extends FoundationTables, SopTables, HiringTables, MetricsTables, ImportTables, ResourceTables, PlanningTables {}
 
 /** The database or a transaction on it: what every repository function takes first. */
 export type Db = Kysely<DB> | Transaction<DB>;

@@ -6,6 +6,7 @@ import * as resources from './2026_11_29_090000_resources.ts';
 import * as metrics from './2026_11_29_100000_metrics.ts';
 import * as imports from './2026_11_29_110000_imports.ts';
 import * as customerFeedback from './2026_11_30_120000_customer_feedback.ts';
+import * as planning from './2026_11_30_130000_planning.ts';
 
 /**
  * Every migration, by name. A static list (rather than reading the folder) works the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_100000_metrics': metrics,
   '2026_11_29_110000_imports': imports,
   '2026_11_30_120000_customer_feedback': customerFeedback,
+  '2026_11_30_130000_planning': planning,
 };
