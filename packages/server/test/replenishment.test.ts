@@ -12,6 +12,12 @@ const get = (url: string, key?: string) => h.request({ method: 'GET', url, ...(k
 /** The dates from `from` for `days` days, YYYY-MM-DD. */
 const days = (from: string, count: number) => Array.from({ length: count }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
 
+/** Fixture facts, loaded before any test: a refusal stops the file rather than asserting outside a test. */
+async function load(family: string, rows: unknown[]) {
+  const res = await postFacts(h, family, rows);
+  if (res.statusCode !== 200) throw new Error(`loading ${family}: ${res.statusCode} ${res.body}`);
+}
+
 const sea = await makeResource(h, 'logistics_channel', { name: 'Sea', attributes: { mode: 'sea', carrier: 'Matson', transit_days_min: 25, transit_days_max: 35, cost_per_kg: usd('1.20') } });
 const air = await makeResource(h, 'logistics_channel', { name: 'Air', attributes: { mode: 'air', carrier: 'DHL', transit_days_min: 7, transit_days_max: 10, cost_per_kg: usd('6.00') } });
 await makeResource(h, 'logistics_channel', { name: 'Retired rail', status: 'retired', attributes: { mode: 'rail', carrier: 'CR', transit_days_min: 20, transit_days_max: 90 } });
@@ -31,7 +37,7 @@ const sales = [
   ...days('2026-10-22', 30).map((date) => ({ product_id: b.id, date, units_ordered: 2 })),
   ...days('2026-10-22', 30).map((date) => ({ product_id: d.id, date, units_ordered: 50 })),
 ];
-t.equal((await postFacts(h, 'traffic_sales', sales)).statusCode, 200);
+await load('traffic_sales', sales);
 const stock = [
   { product_id: a.id, date: '2026-11-01', fulfillable: 900, inbound: 0 },
   { product_id: a.id, date: '2026-11-19', fulfillable: 600, inbound: 200 },
@@ -39,7 +45,7 @@ const stock = [
   { product_id: a.id, date: '2026-11-25', fulfillable: 1, inbound: 0 },
   { product_id: b.id, date: '2026-11-20', fulfillable: 100, inbound: 0 },
 ];
-t.equal((await postFacts(h, 'inventory', stock)).statusCode, 200);
+await load('inventory', stock);
 
 t.test('PUT /v1/products/{id}/planning sets the inputs, with defaults and If-Match', async (t) => {
   const fresh = await get(`/v1/products/${a.id}/planning`);
