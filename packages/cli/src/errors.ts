@@ -8,7 +8,13 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+// Errors of node:http (the report upload) carry the system code themselves.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** What kept the request from the API (fetch wraps it in a TypeError's cause), or null. */
 function networkCause(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
   if (!(error instanceof TypeError)) return null;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (typeof cause?.code === 'string') return cause.code;

@@ -136,14 +136,18 @@ t.test('--help exits 0 and lists the commands', async (t) => {
   t.match(result.stdout, /SELLEROPS_URL/);
 });
 
+const IMPORT_FIXTURES = new URL('../../server/test/fixtures/imports/', import.meta.url);
+
 t.test('an unreachable API exits 1 with a clear message', async (t) => {
   const url = await closedPortUrl();
   const result = await runCli(['whoami'], { SELLEROPS_URL: url, SELLEROPS_API_KEY: 'sk_any' });
   t.equal(result.code, 1);
   t.equal(result.stderr, `error: cannot reach the API at ${url} (ECONNREFUSED)\n`);
+  const upload = await runCli(['import', fileURLToPath(new URL('sp-search-term-us.csv', IMPORT_FIXTURES)), '--marketplace', 'US'], { SELLEROPS_URL: url, SELLEROPS_API_KEY: 'sk_any' });
+  t.equal(upload.code, 1, 'the report upload too');
+  t.equal(upload.stderr, `error: cannot reach the API at ${url} (ECONNREFUSED)\n`);
 });
 
-const IMPORT_FIXTURES = new URL('../../server/test/fixtures/imports/', import.meta.url);
 
 t.test('import uploads a report and prints the summary with rejected rows', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'sellerops-cli-import-'));

@@ -1,23 +1,26 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createScratchDatabase } from '../bench/lib/scratch-database.ts';
 import { writeBigSearchTermReport } from '../test/helpers/big-report.ts';
 
 /**
- * `pnpm --filter @sellerops/server check:import-memory [MB ...]`: starts the server in
- * a child process on a fresh embedded database (or on DATABASE_URL, which must name an
- * empty database), uploads a generated search term report of each size (default 50
- * and 200 MB), and prints the server's peak resident memory (VmHWM) for each. A
- * streamed import keeps the peak flat in the file's size.
+ * `pnpm --filter @sellerops/server check:import-memory [MB ...]`: for each size
+ * (default 50 and 200 MB), starts the server in a child process on a fresh database
+ * (embedded, or a scratch database on the PostgreSQL server of DATABASE_URL), imports
+ * a generated search term report with the real `sellerops import` command, and prints
+ * the server's peak resident memory (VmHWM). A streamed import keeps the peak flat in
+ * the file's size.
  */
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES_MB = sizes.length > 0 ? sizes : [50, 200];
 const BIN = fileURLToPath(new URL('../bin/sellerops-server.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../cli/bin/sellerops.js', import.meta.url));
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -46,22 +49,13 @@ async function waitReady(url: string): Promise<void> {
   throw new Error('the server did not become ready');
 }
 
+/** The import as a script author runs it: `sellerops --json import <file> --marketplace US`. */
 async function upload(url: string, key: string, path: string): Promise<Record<string, unknown>> {
-  const boundary = `check-${randomBytes(8).toString('hex')}`;
-  async function* body() {
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="marketplace"\r\n\r\nUS\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="search-terms.csv"\r\n\r\n`);
-    yield* createReadStream(path, { highWaterMark: 256 * 1024 });
-    yield Buffer.from(`\r\n--${boundary}--\r\n`);
-  }
-  const res = await fetch(`${url}/v1/imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    body: ReadableStream.from(body()),
-    duplex: 'half',
-  } as RequestInit & { duplex: 'half' });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 201) throw new Error(`import answered ${res.status}: ${JSON.stringify(json).slice(0, 500)}`);
-  return json;
+  const { stdout } = await promisify(execFile)(process.execPath, [CLI, '--json', 'import', path, '--marketplace', 'US'], {
+    env: { ...process.env, SELLEROPS_URL: url, SELLEROPS_API_KEY: key },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Record<string, unknown>;
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'sellerops-import-memory-'));
@@ -71,8 +65,11 @@ try {
     const report = await writeBigSearchTermReport(path, mb * 1024 * 1024);
     const port = await freePort();
     const key = `sk_${randomBytes(24).toString('hex')}`;
+    const database = await createScratchDatabase(process.env.DATABASE_URL || undefined);
+    const { DATABASE_URL: _server, ...inherited } = process.env;
+    const where = database.connect.databaseUrl ? { DATABASE_URL: database.connect.databaseUrl } : { SELLEROPS_DATA_DIR: database.connect.dataDir! };
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SELLEROPS_DATA_DIR: join(dir, `data-${mb}`), SELLEROPS_BOOTSTRAP_KEY: key, LOG_LEVEL: 'warn', REQUEST_TIMEOUT_MS: '600000', MAX_EVENT_LOOP_DELAY_MS: '0' },
+      env: { ...inherited, ...where, PORT: String(port), HOST: '127.0.0.1', SELLEROPS_BOOTSTRAP_KEY: key, LOG_LEVEL: 'warn', MAX_EVENT_LOOP_DELAY_MS: '0' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     try {
@@ -84,12 +81,13 @@ try {
       const seconds = (Date.now() - started) / 1000;
       const after = await memoryOf(child.pid!);
       process.stdout.write(
-        `${mb} MB file (${report.bytes} bytes, ${report.rows} rows): imported ${String(result.rows_accepted)} rows in ${seconds.toFixed(1)} s ` +
+        `${mb} MB file on ${database.engine} (${report.bytes} bytes, ${report.rows} rows): imported ${String(result.rows_accepted)} rows in ${seconds.toFixed(1)} s ` +
           `(${Math.round(report.rows / seconds)} rows/s); server RSS idle ${idle.rssMb} MB, peak ${after.peakMb} MB\n`,
       );
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      await database.drop();
     }
     await rm(path, { force: true });
   }
