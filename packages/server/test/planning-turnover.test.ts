@@ -167,6 +167,25 @@ t.test('a budget too small, and a price below cost, are answered and flagged', a
   t.equal(cheap.json().recommendation.option_index, null);
 });
 
+t.test('extreme figures are computed, never a fault', async (t) => {
+  const res = await plan({
+    ...LAMP,
+    unit_cost: usd('0.000001'),
+    unit_weight_kg: 0.000001,
+    expected_monthly_units: 10_000_000,
+    batch_units: 100_000_000,
+    production_days: 365,
+    receiving_days: 120,
+    settlement_days: 120,
+    budget: usd('999999999999.999999'),
+    goal: 'scale',
+  });
+  t.equal(res.statusCode, 200, res.body);
+  // Sea: 365 + 35 + 120 + 120 = 640 fixed days + 300 days to sell 1e8 units at 1e7 a month = 940 days.
+  t.equal(res.json().options[0].cash_cycle_days, 940);
+  t.ok(Number.isSafeInteger(res.json().options[0].products_carried), 'products carried stays a safe integer');
+});
+
 t.test('the planner writes nothing and needs metrics:read', async (t) => {
   const before = await databaseSnapshot(h);
   const res = await h.request({ method: 'POST', url: '/v1/planning/turnover', payload: { ...LAMP, goal: 'scale' }, headers: { 'idempotency-key': 'plan-1' } });

@@ -225,3 +225,19 @@ t.test('GraphQL: replenishment list, one product, and the product field batched'
   t.equal(large.statements, small.statements, 'the same statements for 2 and 6 products');
   t.same(large.nodes.find((n: { id: string }) => n.id === a.id).replenishment.options, [{ reorder_point: 658 }]);
 });
+
+t.test('extreme facts and dates are answered, never a fault', async (t) => {
+  // 2 billion units a day (the largest count a fact takes) overflows 32-bit integers in every product of the formulas.
+  const huge = await makeProduct(h, { title: 'Huge' });
+  await load('traffic_sales', days('2026-11-01', 30).map((date) => ({ product_id: huge.id, date, units_ordered: 2_000_000_000 })));
+  await load('inventory', [{ product_id: huge.id, date: '2026-11-30', fulfillable: 2_000_000_000, inbound: 2_000_000_000 }]);
+  const res = await get(`/v1/products/${huge.id}/replenishment?logistics_channel_id=${sea.id}`);
+  t.equal(res.statusCode, 200, res.body);
+  // Lead 30 + 35 + 7 = 72 days at 2e9 a day: reorder point 2e9 x 72 + 2e9 x 14 = 172e9.
+  t.match(res.json().options[0], { reorder_point: 172_000_000_000, status: 'overdue' });
+
+  const early = await get(`/v1/products/${a.id}/replenishment?as_of=1000-01-01`);
+  t.equal(early.statusCode, 400);
+  t.equal(early.json().code, 'validation_failed');
+  t.equal((await get(`/v1/products/${a.id}/replenishment?as_of=2199-12-31`)).statusCode, 200, 'a date far ahead: no sales in its windows');
+});
