@@ -10,6 +10,7 @@ export * from './customer-feedback.ts';
 export * from './imports.ts';
 export * from './resources.ts';
 export * from './planning.ts';
+export * from './alerts.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -23,6 +24,7 @@ import { CUSTOMER_FEEDBACK_SCHEMAS } from './customer-feedback.ts';
 import { IMPORT_SCHEMAS } from './imports.ts';
 import { RESOURCE_SCHEMAS } from './resources.ts';
 import { PLANNING_SCHEMAS } from './planning.ts';
+import { ALERT_SCHEMAS } from './alerts.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
 export const NAMED_SCHEMAS = [
@@ -38,4 +40,5 @@ export const NAMED_SCHEMAS = [
   ...IMPORT_SCHEMAS,
   ...RESOURCE_SCHEMAS,
   ...PLANNING_SCHEMAS,
+  ...ALERT_SCHEMAS,
 ];

@@ -1068,7 +1068,7 @@ export interface paths {
         put?: never;
         /**
          * Upsert a batch of daily facts of one family (up to 10,000 rows)
-         * @description Each row names its product by `product_id`, or by `marketplace` with `asin` and/or `sku`; a traffic_sales or ads row that names no product is a fact of the seller account (`seller_account_id`, optional) on `marketplace`. Rows are upserted on their natural key (subject, date and the family's dimensions); a measure left out keeps its stored value, and posting the same batch twice changes nothing. Mode `all_or_nothing` (the default) refuses the whole batch with 422 and the reasons of each bad row; `skip_invalid` writes the good rows and lists the others under `rejected`.
+         * @description Each row names its product by `product_id`, or by `marketplace` with `asin` and/or `sku`; a traffic_sales or ads row that names no product is a fact of the seller account (`seller_account_id`, optional) on `marketplace`. Rows are upserted on their natural key (subject, date and the family's dimensions); a measure left out keeps its stored value, and posting the same batch twice changes nothing. Mode `all_or_nothing` (the default) refuses the whole batch with 422 and the reasons of each bad row; `skip_invalid` writes the good rows and lists the others under `rejected`. The alert rules the family can change are evaluated for the products of the batch, in the same transaction.
          */
         post: operations["postMetricFacts"];
         delete?: never;
@@ -1468,6 +1468,107 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List alert rules, newest first */
+        get: operations["listAlertRules"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description The threshold means something different for each type (see docs/alerts.md). Scope `products` needs `product_ids`, scope `product_line` needs `product_line`. An unknown product or SOP template, or a threshold out of the type's range, is 400 validation_failed naming the field. The rule is evaluated when facts arrive and on POST /v1/alert-rules/evaluate.
+         */
+        post: operations["createAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alert-rules/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate alert rules now
+         * @description Evaluates every enabled rule (or `rule_ids`) over every active product in their scopes (or `product_ids`): raises new alerts, updates open ones, resolves those whose condition cleared, and starts the SOP runs of new alerts. Windows end at `as_of`, or at each product's latest fact date. Evaluating twice over the same facts changes nothing the second time.
+         */
+        post: operations["evaluateAlertRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert rule */
+        get: operations["getAlertRule"];
+        put?: never;
+        post?: never;
+        /** Delete an alert rule (its alerts stay; open ones are resolved) */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        /** Change an alert rule (not its type) */
+        patch: operations["updateAlertRule"];
+        trace?: never;
+    };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alerts, newest first
+         * @description Filter by status (open, acknowledged, resolved), product, rule, type, or the operator the alert was raised for.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert */
+        get: operations["getAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Acknowledge or resolve an alert, or set its note
+         * @description status acknowledged (from open) or resolved (from open or acknowledged); anything else is 409 invalid_transition.
+         */
+        patch: operations["updateAlert"];
         trace?: never;
     };
 }
@@ -4639,6 +4740,189 @@ export interface components {
             data: components["schemas"]["ProductReplenishment"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             next_cursor: string | null;
+        };
+        /** @description A condition on a product measure that raises alerts */
+        AlertRule: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "alert_rule";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            name: string;
+            /** @enum {string} */
+            type: "acos_above" | "tacos_above" | "conversion_drop" | "days_of_cover_below_lead_time" | "new_negative_review" | "keyword_rank_below" | "competitor_price_below_ours" | "buy_box_below";
+            /**
+             * @description all products, the products listed in product_ids, or the products of product_line
+             * @enum {string}
+             */
+            scope: "all" | "products" | "product_line";
+            /** @description With scope products: the products; empty otherwise */
+            product_ids: string[];
+            /** @description With scope product_line: the line; null otherwise */
+            product_line: string | null;
+            threshold: number;
+            window_days: number;
+            /** @description A raised alert starts a run of this SOP template on the product, assigned to its operator */
+            sop_template_id: string | null;
+            enabled: boolean;
+        };
+        AlertRuleCreate: {
+            name: string;
+            /** @enum {string} */
+            type: "acos_above" | "tacos_above" | "conversion_drop" | "days_of_cover_below_lead_time" | "new_negative_review" | "keyword_rank_below" | "competitor_price_below_ours" | "buy_box_below";
+            /**
+             * @description Defaults to all
+             * @enum {string}
+             */
+            scope?: "all" | "products" | "product_line";
+            product_ids?: string[];
+            product_line?: string;
+            /** @description What the condition compares with, by type: a ratio for acos_above and tacos_above (0.35 = 35%), a relative drop for conversion_drop (0.2 = 20% lower than the window before), the lead time in days for days_of_cover_below_lead_time, a number of negative reviews for new_negative_review (default 1), the last acceptable organic rank for keyword_rank_below (48 = page one), a fraction under our price for competitor_price_below_ours (default 0: any lower price), a percentage 0-100 for buy_box_below */
+            threshold?: number;
+            /** @description Days of facts the condition reads, ending at the latest fact date (or as_of); defaults by type */
+            window_days?: number;
+            sop_template_id?: string | null;
+            /** @description Defaults to true */
+            enabled?: boolean;
+        };
+        /** @description The type cannot change: create another rule */
+        AlertRuleUpdate: {
+            name?: string;
+            /** @enum {string} */
+            scope?: "all" | "products" | "product_line";
+            product_ids?: string[];
+            product_line?: string;
+            /** @description What the condition compares with, by type: a ratio for acos_above and tacos_above (0.35 = 35%), a relative drop for conversion_drop (0.2 = 20% lower than the window before), the lead time in days for days_of_cover_below_lead_time, a number of negative reviews for new_negative_review (default 1), the last acceptable organic rank for keyword_rank_below (48 = page one), a fraction under our price for competitor_price_below_ours (default 0: any lower price), a percentage 0-100 for buy_box_below */
+            threshold?: number;
+            /** @description Days of facts the condition reads, ending at the latest fact date (or as_of); defaults by type */
+            window_days?: number;
+            sop_template_id?: string | null;
+            enabled?: boolean;
+        };
+        AlertRuleList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["AlertRule"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        /** @description A condition of a rule seen on a product; open until the condition clears or someone resolves it */
+        Alert: {
+            /** @description Opaque, type-prefixed object id */
+            id: string;
+            /** @enum {string} */
+            object: "alert";
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            updated_at: string;
+            /** @description Raised by every change; sent back as ETag */
+            version: number;
+            /** @description Opaque, type-prefixed object id */
+            rule_id: string;
+            /** @enum {string} */
+            type: "acos_above" | "tacos_above" | "conversion_drop" | "days_of_cover_below_lead_time" | "new_negative_review" | "keyword_rank_below" | "competitor_price_below_ours" | "buy_box_below";
+            /** @description Opaque, type-prefixed object id */
+            product_id: string;
+            /** @description The keyword (keyword_rank_below) or competitor ASIN (competitor_price_below_ours); null for the other types */
+            condition_key: string | null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved";
+            /** @description The value the evaluation compared with the threshold */
+            observed_value: number | null;
+            /** @description conversion_drop: the conversion of the window before; days_of_cover_below_lead_time: the average daily units; null for the other types */
+            reference_value: number | null;
+            /** @description The rule's threshold when the alert was last evaluated */
+            threshold: number;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            window_start: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            window_end: string;
+            message: string;
+            /** @description The product's operator when the alert was raised */
+            operator_member_id: string | null;
+            /** @description The SOP run the alert started */
+            sop_run_id: string | null;
+            /** @description Why the rule's SOP run was not started (for example: the product has no operator) */
+            sop_run_skipped_reason: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            raised_at: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 timestamp, UTC
+             */
+            last_seen_at: string;
+            acknowledged_at: string | null;
+            resolved_at: string | null;
+            resolution: ("condition_cleared" | "manual" | "rule_deleted") | null;
+            note: string | null;
+        };
+        AlertUpdate: {
+            /**
+             * @description acknowledged (from open) or resolved (from open or acknowledged)
+             * @enum {string}
+             */
+            status?: "acknowledged" | "resolved";
+            note?: string | null;
+        };
+        AlertList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Alert"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        /** @description Evaluate rules now. Windows end at as_of when given, else at each product's latest fact date */
+        AlertEvaluate: {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            as_of?: string;
+            /** @description Defaults to every enabled rule */
+            rule_ids?: string[];
+            /** @description Defaults to every product */
+            product_ids?: string[];
+        };
+        AlertEvaluation: {
+            /** @enum {string} */
+            object: "alert_evaluation";
+            as_of: string | null;
+            rules_evaluated: number;
+            /** @description New alerts */
+            raised: number;
+            /** @description Open alerts seen again with a new value or window */
+            updated: number;
+            /** @description Open or acknowledged alerts whose condition cleared */
+            resolved: number;
+            sop_runs_started: number;
+            raised_alert_ids: string[];
         };
     };
     responses: never;
@@ -16202,6 +16486,909 @@ export interface operations {
             };
             /** @description Valid JSON that breaks a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlertRules: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                type?: "acos_above" | "tacos_above" | "conversion_drop" | "days_of_cover_below_lead_time" | "new_negative_review" | "keyword_rank_below" | "competitor_price_below_ours" | "buy_box_below";
+                enabled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description A condition on a product measure that raises alerts */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluateAlertRules: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a POST safe to retry: the first response is stored for 24 hours and replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertEvaluate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertEvaluation"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A condition on a product measure that raises alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deleted"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description A condition on a product measure that raises alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 */
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                status?: "open" | "acknowledged" | "resolved";
+                /** @description Opaque, type-prefixed object id */
+                product_id?: string;
+                /** @description Opaque, type-prefixed object id */
+                rule_id?: string;
+                /** @description Opaque, type-prefixed object id */
+                operator_member_id?: string;
+                type?: "acos_above" | "tacos_above" | "conversion_drop" | "days_of_cover_below_lead_time" | "new_negative_review" | "keyword_rank_below" | "competitor_price_below_ours" | "buy_box_below";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A condition of a rule seen on a product; open until the condition clears or someone resolves it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAlert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you last read; a stale one gets 412 version_conflict */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertUpdate"];
+            };
+        };
+        responses: {
+            /** @description A condition of a rule seen on a product; open until the condition clears or someone resolves it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,7 @@ import rateLimitPlugin from './plugins/rate-limit.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import textGuardPlugin from './plugins/text-guard.ts';
 import writeTransactionPlugin from './plugins/write-transaction.ts';
+import alertsModule from './modules/alerts/index.ts';
 import auditModule from './modules/audit/index.ts';
 import hiringModule from './modules/hiring/index.ts';
 import metricsModule from './modules/metrics/index.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(importsModule, { maxFileBytes: config.IMPORT_MAX_BYTES });
   await app.register(resourcesModule);
   await app.register(planningModule);
+  await app.register(alertsModule);
 
   return app;
 }

@@ -6,6 +6,7 @@ import { makeApplication, makeCandidate, makeInterviewer, makeRole, score } from
 import { fixture, importForm } from './helpers/imports.ts';
 import { makeProduct } from './helpers/metrics-factories.ts';
 import { makeResource, relate } from './helpers/resource-factories.ts';
+import { makeRule } from './helpers/alert-factories.ts';
 
 /**
  * For every route that takes an object id, a key of workspace B must get 404 for
@@ -39,6 +40,15 @@ async function makeRelatedAccount(h: TestApp) {
   const profile = await makeResource(h, 'browser_profile');
   const relation = await relate(h, account, 'uses', profile);
   return { account, profile, relation };
+}
+
+/** An open alert: a buy box rule and a week of facts under it. */
+async function makeAlert(h: TestApp) {
+  const product = await makeProduct(h);
+  const rule = await makeRule(h, { type: 'buy_box_below', threshold: 90, scope: 'products', product_ids: [product.id] });
+  await h.request({ method: 'POST', url: '/v1/metrics/facts', payload: { family: 'traffic_sales', rows: [{ date: '2026-03-02', product_id: product.id, buy_box_percentage: 40 }] } });
+  const alerts = await h.request({ method: 'GET', url: `/v1/alerts?rule_id=${rule.id}` });
+  return alerts.json().data[0].id as string;
 }
 
 async function makeReview(h: TestApp) {
@@ -119,6 +129,8 @@ const FIXTURES: Record<string, Fixture> = {
     const map = await h.request({ method: 'POST', url: '/v1/knowledge-maps', payload: { framework_id: framework.id, candidate_id: (await makeCandidate(h)).id, format: 'markdown', text: '- ACoS' } });
     return { params: { id: map.json().id } };
   },
+  '/v1/alert-rules/:id': async (h) => ({ params: { id: (await makeRule(h, { type: 'acos_above', threshold: 0.4 })).id }, payload: { name: 'Taken over' } }),
+  '/v1/alerts/:id': async (h) => ({ params: { id: await makeAlert(h) }, payload: { status: 'acknowledged', note: 'Taken over' } }),
   '/v1/resources/:id': async (h) => ({ params: { id: (await makeResource(h, 'tool')).id }, payload: { name: 'Taken over' } }),
   '/v1/resources/:id/history': async (h) => ({ params: { id: (await makeResource(h, 'tool')).id } }),
   '/v1/resources/:id/associations': async (h) => ({ params: { id: (await makeRelatedAccount(h)).account.id } }),

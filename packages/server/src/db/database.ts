@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Json, Timestamp } from './column-types.ts';
+import type { AlertTables } from './tables/alerts.ts';
 import type { HiringTables } from './tables/hiring.ts';
 import type { ImportTables } from './tables/imports.ts';
 import type { MetricsTables } from './tables/metrics.ts';
@@ -7,6 +8,7 @@ import type { PlanningTables } from './tables/planning.ts';
 import type { ResourceTables } from './tables/resources.ts';
 import type { SopTables } from './tables/sops.ts';
 
+export type * from './tables/alerts.ts';
 export type * from './tables/hiring.ts';
 export type * from './tables/imports.ts';
 export type * from './tables/metrics.ts';
@@ -88,7 +90,7 @@ export interface FoundationTables {
 }
 
 /** Every table, one interface per domain in db/tables/. */
-export interface DB extends FoundationTables, SopTables, HiringTables, MetricsTables, ImportTables, ResourceTables, PlanningTables {}
+export interface DB extends FoundationTables, SopTables, HiringTables, MetricsTables, ImportTables, ResourceTables, PlanningTables, AlertTables {}
 
 /** The database or a transaction on it: what every repository function takes first. */
 export type Db = Kysely<DB> | Transaction<DB>;

@@ -47,4 +47,6 @@ export const ID_PREFIX = {
   import: 'imp',
   resource: 'res',
   resource_relation: 'rrel',
+  alert_rule: 'arul',
+  alert: 'alrt',
 } as const;

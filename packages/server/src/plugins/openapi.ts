@@ -54,6 +54,7 @@ export default fp(
           { name: 'imports', description: "Imports of Amazon's own report files (Business Reports, Sponsored Products reports, FBA inventory and returns, All Orders, Sales and Traffic JSON) into the metric facts" },
           { name: 'resources', description: 'The resource registry: accounts, channels, tools, services, brand assets, promotion and supply-chain resources, their relations, association risk, renewals, apply and export' },
           { name: 'planning', description: 'Replenishment per product and logistics channel, and the capital and turnover planner' },
+          { name: 'alerts', description: 'Alert rules on product measures (ACoS, TACoS, conversion, days of cover, negative reviews, keyword rank, competitor price, buy box), evaluated when facts arrive and on demand, and the alerts they raise with their SOP runs' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },

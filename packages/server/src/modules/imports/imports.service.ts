@@ -8,6 +8,7 @@ import { assertSellerAccount } from '../metrics/seller-accounts.ts';
 import { ID_PREFIX, newId } from '../../lib/ids.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, toPage, type Page } from '../../lib/pagination.ts';
 import { FactBatchRefused, ingestFacts } from '../metrics/facts.service.ts';
+import { evaluateAfterFacts } from '../alerts/evaluate.service.ts';
 import { findOrCreateProducts, productKeyOf, type ProductKey } from '../metrics/products.service.ts';
 import { productProblem, toFactRow, type FactRowInput } from './fact-rows.ts';
 import { toImport } from './imports.mapping.ts';
@@ -66,7 +67,7 @@ class Tally {
  * which upserts them set-based. Rows the service refuses become the file rows'
  * errors.
  */
-async function writeBatch(ctx: ServiceContext, facts: RowFact[], params: ImportParams, tally: Tally, mode: 'skip_invalid' | 'all_or_nothing'): Promise<void> {
+async function writeBatch(ctx: ServiceContext, facts: RowFact[], params: ImportParams, tally: Tally, mode: 'skip_invalid' | 'all_or_nothing', touched: Touched): Promise<void> {
   const valid: RowFact[] = [];
   for (const fact of facts) {
     const problem = productProblem(fact);
@@ -90,7 +91,8 @@ async function writeBatch(ctx: ServiceContext, facts: RowFact[], params: ImportP
   for (const [family, group] of byFamily) {
     let result: FactBatchResult;
     try {
-      result = await ingestFacts(ctx, { family, rows: group.rows, mode });
+      result = await ingestFacts(ctx, { family, rows: group.rows, mode, touched: touched.products });
+      touched.families.add(family);
     } catch (err) {
       if (!(err instanceof FactBatchRefused)) throw err;
       for (const r of err.rejected) for (const e of r.errors) tally.reject({ row: group.facts[r.row]!.row, column: e.path.replace(/^\//, '') || null, reason: e.message });
@@ -101,6 +103,12 @@ async function writeBatch(ctx: ServiceContext, facts: RowFact[], params: ImportP
     tally.unchanged += result.unchanged;
     for (const r of result.rejected) for (const e of r.errors) tally.reject({ row: group.facts[r.row]!.row, column: e.path.replace(/^\//, '') || null, reason: e.message });
   }
+}
+
+/** What the import wrote facts about: the alert rules look at these once the file is written. */
+interface Touched {
+  products: Set<string>;
+  families: Set<FactFamily>;
 }
 
 function account(tally: Tally, batch: ReportBatch): void {
@@ -127,10 +135,11 @@ export async function runImport(ctx: ServiceContext, file: SpooledFile, params: 
     const tctx: ServiceContext = { ...ctx, db: trx, afterCommit: (fn) => committed.push(fn) };
     const productsBefore = await repo.countProducts(trx, ctx.workspaceId);
     const tally = new Tally();
+    const touched: Touched = { products: new Set(), families: new Set() };
     for await (const batch of opened.batches) {
       account(tally, batch);
       // All or nothing: once a row is rejected nothing more is written; the rest is read only to report every error.
-      if (!(params.all_or_nothing && tally.errorCount > 0)) await writeBatch(tctx, batch.facts, params, tally, mode);
+      if (!(params.all_or_nothing && tally.errorCount > 0)) await writeBatch(tctx, batch.facts, params, tally, mode, touched);
       tally.closeBatch();
     }
     if (params.all_or_nothing && tally.errorCount > 0) {
@@ -141,6 +150,8 @@ export async function runImport(ctx: ServiceContext, file: SpooledFile, params: 
         'import_rows_rejected',
       );
     }
+    // Once, over the whole file: a product's facts may span batches.
+    await evaluateAfterFacts(tctx, touched.families, touched.products);
     const productsCreated = (await repo.countProducts(trx, ctx.workspaceId)) - productsBefore;
     tally.errors.sort((a, b) => a.row - b.row); // a batch reports its reading errors before its writing errors
     const rowsRejected = tally.rowsRejected;

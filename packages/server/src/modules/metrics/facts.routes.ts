@@ -5,7 +5,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { contextOf } from '../../lib/context.ts';
 import { IdempotencyHeaders, problems } from '../../lib/route-schema.ts';
 import { compileBodyValidator, validatorCompiler } from '../../lib/validator.ts';
-import { ingestFacts } from './facts.service.ts';
+import { postFacts } from './facts.service.ts';
 
 /**
  * The envelope of a batch, checked by the route. The rows are checked one by one by
@@ -41,7 +41,8 @@ const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Each row names its product by `product_id`, or by `marketplace` with `asin` and/or `sku`; a traffic_sales or ads row that names no product is a fact of the seller account ' +
           '(`seller_account_id`, optional) on `marketplace`. Rows are upserted on their natural key (subject, date and the family\'s dimensions); a measure left out keeps its stored value, ' +
           'and posting the same batch twice changes nothing. Mode `all_or_nothing` (the default) refuses the whole batch with 422 and the reasons of each bad row; ' +
-          '`skip_invalid` writes the good rows and lists the others under `rejected`.',
+          '`skip_invalid` writes the good rows and lists the others under `rejected`. ' +
+          'The alert rules the family can change are evaluated for the products of the batch, in the same transaction.',
         headers: IdempotencyHeaders,
         body: Ref(FactBatchSchema),
         response: { 200: Ref(FactBatchResultSchema), ...problems(422) },
@@ -49,7 +50,7 @@ const factRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const body = request.body;
-      return ingestFacts(contextOf(request), { family: body.family, rows: body.rows, mode: body.mode ?? 'all_or_nothing' });
+      return postFacts(contextOf(request), { family: body.family, rows: body.rows, mode: body.mode ?? 'all_or_nothing' });
     },
   );
 };

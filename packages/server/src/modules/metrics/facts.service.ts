@@ -8,6 +8,7 @@ import { upsertFacts, type FactColumns } from './facts.repository.ts';
 import { normalizeMarketplace } from './marketplaces.ts';
 import { findProductKeys } from './products.repository.ts';
 import { findSellerAccountIds, UNKNOWN_SELLER_ACCOUNT } from './seller-accounts.ts';
+import { evaluateAfterFacts } from '../alerts/evaluate.service.ts';
 
 /** Row validators, compiled once per family when the module loads. */
 const VALIDATORS = Object.fromEntries(Object.entries(FACT_ROW_SCHEMAS).map(([family, schema]) => [family, compileBodyValidator(schema)])) as Record<
@@ -24,6 +25,8 @@ export interface IngestRequest {
   rows: readonly unknown[];
   /** all_or_nothing: any bad row refuses the batch (FactBatchRefused) and nothing is written. skip_invalid: good rows are written. */
   mode: FactBatchMode;
+  /** Collects the ids of the products whose facts were written, for the alert rules to look at. */
+  touched?: Set<string>;
 }
 
 /** The batch was refused as a whole (all_or_nothing): nothing was written; `rejected` says why, row by row. */
@@ -154,6 +157,7 @@ export async function ingestFacts(ctx: ServiceContext, request: IngestRequest): 
     if (errors.has(i)) continue;
     keys.set(key, i);
     columns.product_id.push(subject.productId);
+    if (subject.productId !== '') request.touched?.add(subject.productId);
     columns.marketplace.push(subject.marketplace);
     columns.seller_account_id.push(subject.sellerAccountId);
     columns.date.push(row.date);
@@ -185,5 +189,17 @@ export async function ingestFacts(ctx: ServiceContext, request: IngestRequest): 
     const { rejected: _rows, ...summary } = result;
     await recordChange(ctx, { action: 'metric_facts.upserted', objectType: 'metric_facts', objectId: request.family, after: { ...summary, rejected: rejected.length } });
   }
+  return result;
+}
+
+/**
+ * POST /v1/metrics/facts: writes the batch, then evaluates the alert rules its family
+ * can change for the products it touched, in the same transaction, so that a batch
+ * that fails raises nothing.
+ */
+export async function postFacts(ctx: ServiceContext, request: Omit<IngestRequest, 'touched'>): Promise<FactBatchResult> {
+  const touched = new Set<string>();
+  const result = await ingestFacts(ctx, { ...request, touched });
+  await evaluateAfterFacts(ctx, [request.family], touched);
   return result;
 }
