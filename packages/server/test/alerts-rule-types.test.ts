@@ -3,6 +3,8 @@ import { createTestApp, type TestApp } from './helpers/index.ts';
 import { alertsOf, days, makeRule, usd } from './helpers/alert-factories.ts';
 import { makeProduct, postFacts } from './helpers/metrics-factories.ts';
 
+type TapTest = Parameters<Extract<Parameters<typeof t.test>[0], (...args: never[]) => unknown>>[0];
+
 /**
  * Each rule type on a built scenario: product `hit` meets the condition, product
  * `control` has the same kind of facts but does not. The facts are posted after the
@@ -18,12 +20,12 @@ async function pair(h: TestApp) {
   return { hit: hit.id, control: control.id };
 }
 
-async function post(t: Tap.Test, h: TestApp, family: string, rows: unknown[]) {
+async function post(t: TapTest, h: TestApp, family: string, rows: unknown[]) {
   const res = await postFacts(h, family, rows);
   t.equal(res.statusCode, 200, `${family} facts are written`);
 }
 
-async function expectOnlyHit(t: Tap.Test, h: TestApp, ruleId: string, products: { hit: string; control: string }, count = 1) {
+async function expectOnlyHit(t: TapTest, h: TestApp, ruleId: string, products: { hit: string; control: string }, count = 1) {
   const alerts = await alertsOf(h, `rule_id=${ruleId}`);
   t.equal(alerts.filter((a) => a.product_id === products.hit).length, count, 'the product that meets the condition has its alert');
   t.equal(alerts.filter((a) => a.product_id === products.control).length, 0, 'the control product has none');
