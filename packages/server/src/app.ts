@@ -13,6 +13,7 @@ import etagPlugin from './plugins/etag.ts';
 import graphqlPlugin from './plugins/graphql.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import problemDetailsPlugin, { sendProblem } from './plugins/problem-details.ts';
+import inFlightLimitPlugin from './plugins/in-flight-limit.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import textGuardPlugin from './plugins/text-guard.ts';
@@ -30,7 +31,7 @@ import workspaceModule from './modules/workspace/index.ts';
 
 export type AppConfig = Pick<
   Config,
-  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'TRUST_PROXY' | 'AUTH_CACHE_TTL_MS' | 'IMPORT_MAX_BYTES'
+  'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'REQUEST_TIMEOUT_MS' | 'MAX_EVENT_LOOP_DELAY_MS' | 'MAX_IN_FLIGHT_REQUESTS' | 'TRUST_PROXY' | 'AUTH_CACHE_TTL_MS' | 'IMPORT_MAX_BYTES'
 >;
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -39,6 +40,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   BODY_LIMIT_BYTES: 1_048_576,
   REQUEST_TIMEOUT_MS: 30_000,
   MAX_EVENT_LOOP_DELAY_MS: 1000,
+  MAX_IN_FLIGHT_REQUESTS: 128,
   TRUST_PROXY: 'false',
   AUTH_CACHE_TTL_MS: 5_000,
   IMPORT_MAX_BYTES: 1_073_741_824,
@@ -103,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(problemDetailsPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(textGuardPlugin);
+  await app.register(inFlightLimitPlugin, { max: config.MAX_IN_FLIGHT_REQUESTS });
   await app.register(dbPlugin, { database: options.database, closeOnShutdown: options.closeDatabase !== false });
   await app.register(rateLimitPlugin, { perMinute: config.RATE_LIMIT_PER_MINUTE, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
   await app.register(authPlugin);

@@ -33,6 +33,8 @@ export const ConfigSchema = Type.Object({
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   /** Event-loop delay (ms) above which new requests are shed with 503. */
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  /** Requests worked on at once, above which new ones are shed with 503; 0 for no bound. */
+  MAX_IN_FLIGHT_REQUESTS: Type.Integer({ minimum: 0, default: 128 }),
   /**
    * How long a resolved API key is trusted without a database lookup. Revocations
    * through this process apply at once; through another copy, within this time.
