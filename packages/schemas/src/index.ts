@@ -11,6 +11,7 @@ export * from './imports.ts';
 export * from './resources.ts';
 export * from './planning.ts';
 export * from './alerts.ts';
+export * from './diagnosis.ts';
 
 import { MoneySchema } from './common.ts';
 import { ProblemSchema } from './problem.ts';
@@ -25,6 +26,7 @@ import { IMPORT_SCHEMAS } from './imports.ts';
 import { RESOURCE_SCHEMAS } from './resources.ts';
 import { PLANNING_SCHEMAS } from './planning.ts';
 import { ALERT_SCHEMAS } from './alerts.ts';
+import { DIAGNOSIS_SCHEMAS } from './diagnosis.ts';
 
 /** Every schema with an `$id`: the server adds each once, and they become OpenAPI components. */
 export const NAMED_SCHEMAS = [
@@ -41,4 +43,5 @@ export const NAMED_SCHEMAS = [
   ...RESOURCE_SCHEMAS,
   ...PLANNING_SCHEMAS,
   ...ALERT_SCHEMAS,
+  ...DIAGNOSIS_SCHEMAS,
 ];

@@ -1571,6 +1571,46 @@ export interface paths {
         patch: operations["updateAlert"];
         trace?: never;
     };
+    "/v1/products/{id}/diagnosis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a product's orders changed: traffic and conversion parts, ranked causes
+         * @description Splits the change in units ordered (and sales) between the period and the compared period into a traffic part and a conversion part that add up to it exactly (symmetric midpoint split, see `decomposition.method`), traces traffic to tracked keywords and ads and conversion to price against competitors, buy box, reviews and stock-outs, and ranks the causes by their estimated effect on units. Causes whose data is missing are listed under `unknown`, never guessed. Give `period` (2026-W47 or 2026-11) or `from` and `to` (at most 366 days).
+         */
+        get: operations["getProductDiagnosis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/diagnosis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why the orders of a parent ASIN's children or of a product line changed
+         * @description Splits the change in units ordered (and sales) between the period and the compared period into a traffic part and a conversion part that add up to it exactly (symmetric midpoint split, see `decomposition.method`), traces traffic to tracked keywords and ads and conversion to price against competitors, buy box, reviews and stock-outs, and ranks the causes by their estimated effect on units. Causes whose data is missing are listed under `unknown`, never guessed. Give `period` (2026-W47 or 2026-11) or `from` and `to` (at most 366 days). Give exactly one of `parent_asin` and `product_line`; `marketplace` narrows to one marketplace.
+         */
+        get: operations["getGroupDiagnosis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4923,6 +4963,242 @@ export interface components {
             resolved: number;
             sop_runs_started: number;
             raised_alert_ids: string[];
+        };
+        DiagnosisRange: {
+            label: string | null;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            to: string;
+            days: number;
+        };
+        UnitsDecomposition: {
+            /** @description Units ordered in the compared period */
+            previous: number;
+            /** @description Units ordered in the diagnosed period */
+            current: number;
+            /** @description current - previous */
+            change: number;
+            /** @description (S1 - S0) x (C0 + C1) / 2, rounded to 4 decimals */
+            traffic_part: number;
+            /** @description change - traffic_part: equal to (C1 - C0) x (S0 + S1) / 2, and the two parts add up to change exactly */
+            conversion_part: number;
+            /** @description Sessions: compared period and diagnosed period; null when unknown */
+            sessions: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Units per session: compared period and diagnosed period; null when unknown */
+            conversion: {
+                previous: number | null;
+                current: number | null;
+            };
+        };
+        /** @description Sales = units x average price; the three parts add up to change to the cent */
+        SalesDecomposition: {
+            previous: components["schemas"]["Money"];
+            current: components["schemas"]["Money"];
+            change: components["schemas"]["Money"];
+            traffic_part: components["schemas"]["Money"];
+            conversion_part: components["schemas"]["Money"];
+            price_part: components["schemas"]["Money"];
+            /** @description Sales per unit: null when unknown or mixed currencies */
+            average_price: {
+                previous: components["schemas"]["Money"] | null;
+                current: components["schemas"]["Money"] | null;
+            };
+        };
+        DiagnosisDecomposition: {
+            /** @description How the change is split, in words */
+            method: string;
+            units: components["schemas"]["UnitsDecomposition"];
+            sales: components["schemas"]["SalesDecomposition"] | null;
+        };
+        KeywordMovement: {
+            keyword: string;
+            search_volume: number | null;
+            /** @description Average organic rank on the days it ranked: compared period and diagnosed period; null when unknown */
+            organic_rank: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Average sponsored rank on the days it ranked: compared period and diagnosed period; null when unknown */
+            sponsored_rank: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Days with an organic rank on page one: compared period and diagnosed period; null when unknown */
+            page_one_days: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Search volume x position weight of the organic rank (see docs/diagnostics.md): compared period and diagnosed period; null when unknown */
+            organic_visibility: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Search volume x position weight of the sponsored rank: compared period and diagnosed period; null when unknown */
+            sponsored_visibility: {
+                previous: number | null;
+                current: number | null;
+            };
+        };
+        DiagnosisTraffic: {
+            /** @description Sessions: compared period and diagnosed period; null when unknown */
+            sessions: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Page views: compared period and diagnosed period; null when unknown */
+            page_views: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Tracked keywords, the largest change of visibility first */
+            keywords: components["schemas"]["KeywordMovement"][];
+            /** @description Sponsored ads impressions: compared period and diagnosed period; null when unknown */
+            ad_impressions: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Sponsored ads clicks: compared period and diagnosed period; null when unknown */
+            ad_clicks: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Sponsored ads spend: null when unknown or mixed currencies */
+            ad_spend: {
+                previous: components["schemas"]["Money"] | null;
+                current: components["schemas"]["Money"] | null;
+            };
+            /** @description Units attributed to ads: compared period and diagnosed period; null when unknown */
+            ad_units: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Units ordered minus units attributed to ads: compared period and diagnosed period; null when unknown */
+            organic_units: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Sales attributed to ads: null when unknown or mixed currencies */
+            ad_sales: {
+                previous: components["schemas"]["Money"] | null;
+                current: components["schemas"]["Money"] | null;
+            };
+            /** @description Ordered product sales minus ad sales: null when unknown or mixed currencies */
+            organic_sales: {
+                previous: components["schemas"]["Money"] | null;
+                current: components["schemas"]["Money"] | null;
+            };
+        };
+        DiagnosisConversion: {
+            /** @description Units per session: compared period and diagnosed period; null when unknown */
+            conversion: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Average selling price (sales / units): null when unknown or mixed currencies */
+            own_price: {
+                previous: components["schemas"]["Money"] | null;
+                current: components["schemas"]["Money"] | null;
+            };
+            /** @description Average price of the tracked competitors seen in both periods: null when unknown or mixed currencies */
+            competitor_price: {
+                previous: components["schemas"]["Money"] | null;
+                current: components["schemas"]["Money"] | null;
+            };
+            /** @description Own price / competitor price: compared period and diagnosed period; null when unknown */
+            price_index: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Buy box percentage, weighted by sessions: compared period and diagnosed period; null when unknown */
+            buy_box_percentage: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Rating at the end of the period: compared period and diagnosed period; null when unknown */
+            rating: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Ratings at the end of the period: compared period and diagnosed period; null when unknown */
+            review_count: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description New 1-3 star reviews in the period: compared period and diagnosed period; null when unknown */
+            negative_reviews: {
+                previous: number | null;
+                current: number | null;
+            };
+            /** @description Days with no sellable stock (product-days for several products): compared period and diagnosed period; null when unknown */
+            stockout_days: {
+                previous: number | null;
+                current: number | null;
+            };
+        };
+        DiagnosisCause: {
+            rank: number;
+            /** @description Stable key: the type, and for a keyword `keyword_rank:<keyword>` */
+            key: string;
+            /** @enum {string} */
+            type: "keyword_rank" | "ad_traffic" | "other_traffic" | "price" | "buy_box" | "reviews" | "stockout" | "other_conversion";
+            /** @enum {string} */
+            part: "traffic" | "conversion";
+            /** @description Estimated effect on units ordered (negative: lost), 2 decimals */
+            estimated_units: number;
+            share_of_change: number | null;
+            /** @description The numbers behind the cause, by name (before and after values, weights) */
+            evidence: {
+                [key: string]: number | string | null;
+            };
+            explanation: string;
+        };
+        /** @description A possible cause that cannot be judged: its data is missing */
+        DiagnosisUnknown: {
+            /** @enum {string} */
+            type: "keyword_rank" | "ad_traffic" | "other_traffic" | "price" | "buy_box" | "reviews" | "stockout" | "other_conversion" | "decomposition";
+            /** @enum {string} */
+            part: "traffic" | "conversion" | "both";
+            /** @description Fact families without data */
+            missing: ("traffic_sales" | "ads" | "inventory" | "returns" | "reviews" | "keyword_ranks" | "competitor_snapshots")[];
+            /** @description The periods that lack it */
+            periods: ("previous" | "current")[];
+            explanation: string;
+        };
+        /** @description Why units ordered changed between two periods: traffic and conversion parts, traced to ranked causes */
+        Diagnosis: {
+            /** @enum {string} */
+            object: "diagnosis";
+            scope: {
+                /** @enum {string} */
+                type: "product" | "parent_asin" | "product_line";
+                product_id: string | null;
+                parent_asin: string | null;
+                product_line: string | null;
+                marketplace: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG") | null;
+                /** @description The products diagnosed together */
+                product_ids: string[];
+            };
+            /** @enum {string} */
+            compare: "previous_period" | "previous_year";
+            period: components["schemas"]["DiagnosisRange"];
+            previous_period: components["schemas"]["DiagnosisRange"];
+            decomposition: components["schemas"]["DiagnosisDecomposition"] | null;
+            traffic: components["schemas"]["DiagnosisTraffic"];
+            conversion: components["schemas"]["DiagnosisConversion"];
+            /** @description By absolute estimated effect, largest first; their estimates add up to the change in units (to the rounding of each to 2 decimals) */
+            causes: components["schemas"]["DiagnosisCause"][];
+            /** @description Causes that cannot be judged for lack of data: named, not guessed */
+            unknown: components["schemas"]["DiagnosisUnknown"][];
         };
     };
     responses: never;
@@ -17389,6 +17665,199 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProductDiagnosis: {
+        parameters: {
+            query?: {
+                /** @description An ISO week (2026-W47) or a month (2026-11); or give from and to instead. Default: the last full ISO week */
+                period?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to?: string;
+                /** @description previous_period (default): the week, month or as many days just before; previous_year: the same ISO week, month or days (52 weeks earlier) a year before */
+                compare?: "previous_period" | "previous_year";
+            };
+            header?: never;
+            path: {
+                /** @description Opaque, type-prefixed object id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Why units ordered changed between two periods: traffic and conversion parts, traced to ranked causes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diagnosis"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected fault (no details are leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded or the database is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGroupDiagnosis: {
+        parameters: {
+            query?: {
+                /** @description Amazon Standard Identification Number, 10 characters */
+                parent_asin?: string;
+                /** @description Diagnose every product of this product line */
+                product_line?: string;
+                /** @description Amazon marketplace code; GB is accepted for UK */
+                marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG" | "GB";
+                /** @description An ISO week (2026-W47) or a month (2026-11); or give from and to instead. Default: the last full ISO week */
+                period?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to?: string;
+                /** @description previous_period (default): the week, month or as many days just before; previous_year: the same ISO week, month or days (52 weeks earlier) a year before */
+                compare?: "previous_period" | "previous_year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Why units ordered changed between two periods: traffic and conversion parts, traced to ranked causes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diagnosis"];
+                };
+            };
+            /** @description The request is malformed or fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope this operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in this workspace */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -158,3 +158,9 @@ export type ProductPlanningUpdate = Schema<'ProductPlanningUpdate'>;
 export type ProductReplenishment = Schema<'ProductReplenishment'>;
 /** When and how much to reorder through one logistics channel. */
 export type ReplenishmentOption = Schema<'ReplenishmentOption'>;
+/** Answer of `GET /v1/products/{id}/diagnosis` and `GET /v1/diagnosis`: why units ordered changed. */
+export type Diagnosis = Schema<'Diagnosis'>;
+/** One ranked cause of a diagnosis, with the numbers behind it. */
+export type DiagnosisCause = Schema<'DiagnosisCause'>;
+/** A cause a diagnosis cannot judge for lack of data. */
+export type DiagnosisUnknown = Schema<'DiagnosisUnknown'>;

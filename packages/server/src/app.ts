@@ -22,6 +22,7 @@ import alertsModule from './modules/alerts/index.ts';
 import auditModule from './modules/audit/index.ts';
 import hiringModule from './modules/hiring/index.ts';
 import metricsModule from './modules/metrics/index.ts';
+import diagnosisModule from './modules/diagnosis/index.ts';
 import importsModule from './modules/imports/index.ts';
 import operationsModule from './modules/operations/index.ts';
 import planningModule from './modules/planning/index.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(resourcesModule);
   await app.register(planningModule);
   await app.register(alertsModule);
+  await app.register(diagnosisModule);
 
   return app;
 }

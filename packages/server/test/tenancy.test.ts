@@ -66,6 +66,7 @@ const FIXTURES: Record<string, Fixture> = {
   '/v1/products/:id/replenishment': async (h) => ({ params: { id: (await makeProduct(h)).id } }),
   '/v1/products/:id/planning': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { production_days: 12 } }),
   '/v1/products/:id/keywords/ranks': async (h) => ({ params: { id: (await makeProduct(h)).id } }),
+  '/v1/products/:id/diagnosis': async (h) => ({ params: { id: (await makeProduct(h)).id } }),
   '/v1/products/:id/keywords': async (h) => ({ params: { id: (await makeProduct(h)).id }, payload: { keyword: 'taken over' } }),
   '/v1/products/:id/keywords/:item_id': async (h) => {
     const product = await makeProduct(h);

@@ -55,6 +55,7 @@ export default fp(
           { name: 'resources', description: 'The resource registry: accounts, channels, tools, services, brand assets, promotion and supply-chain resources, their relations, association risk, renewals, apply and export' },
           { name: 'planning', description: 'Replenishment per product and logistics channel, and the capital and turnover planner' },
           { name: 'alerts', description: 'Alert rules on product measures (ACoS, TACoS, conversion, days of cover, negative reviews, keyword rank, competitor price, buy box), evaluated when facts arrive and on demand, and the alerts they raise with their SOP runs' },
+          { name: 'diagnostics', description: 'Why orders changed: the change in units and sales split into traffic and conversion, traced to ranked causes' },
           { name: 'operations', description: 'Health and readiness' },
         ],
       },
