@@ -37,7 +37,7 @@ export const DiagnosisQuerySchema = Type.Object(
 
 // ---- the answer ----
 
-export const DIAGNOSIS_SCOPES = ['product', 'parent_asin', 'product_line'] as const;
+export const DIAGNOSIS_SCOPES = ['product', 'parent_asin', 'product_line', 'workspace'] as const;
 export type DiagnosisScopeType = (typeof DIAGNOSIS_SCOPES)[number];
 
 const NumberPair = (description: string) =>
@@ -183,7 +183,7 @@ export const DiagnosisSchema = Type.Object(
         parent_asin: nullable(AsinSchema),
         product_line: nullable(Type.String()),
         marketplace: nullable(MarketplaceSchema),
-        product_ids: Type.Array(IdSchema, { description: 'The products diagnosed together' }),
+        product_ids: Type.Array(IdSchema, { description: 'The products diagnosed together (for the workspace: every product of the catalog, of the marketplace if given)' }),
       },
       { additionalProperties: false },
     ),

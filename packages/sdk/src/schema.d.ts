@@ -1599,8 +1599,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Why the orders of a parent ASIN's children or of a product line changed
-         * @description Splits the change in units ordered (and sales) between the period and the compared period into a traffic part and a conversion part that add up to it exactly (symmetric midpoint split, see `decomposition.method`), traces traffic to tracked keywords and ads and conversion to price against competitors, buy box, reviews and stock-outs, and ranks the causes by their estimated effect on units. Causes whose data is missing are listed under `unknown`, never guessed. Give `period` (2026-W47 or 2026-11) or `from` and `to` (at most 366 days). Give exactly one of `parent_asin` and `product_line`; `marketplace` narrows to one marketplace.
+         * Why the orders of a parent ASIN's children, a product line or the whole catalog changed
+         * @description Splits the change in units ordered (and sales) between the period and the compared period into a traffic part and a conversion part that add up to it exactly (symmetric midpoint split, see `decomposition.method`), traces traffic to tracked keywords and ads and conversion to price against competitors, buy box, reviews and stock-outs, and ranks the causes by their estimated effect on units. Causes whose data is missing are listed under `unknown`, never guessed. Give `period` (2026-W47 or 2026-11) or `from` and `to` (at most 366 days). Give `parent_asin` or `product_line`, or neither for every product of the workspace; `marketplace` narrows to one marketplace.
          */
         get: operations["getGroupDiagnosis"];
         put?: never;
@@ -5180,12 +5180,12 @@ export interface components {
             object: "diagnosis";
             scope: {
                 /** @enum {string} */
-                type: "product" | "parent_asin" | "product_line";
+                type: "product" | "parent_asin" | "product_line" | "workspace";
                 product_id: string | null;
                 parent_asin: string | null;
                 product_line: string | null;
                 marketplace: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "AE" | "SA" | "IN" | "JP" | "AU" | "SG") | null;
-                /** @description The products diagnosed together */
+                /** @description The products diagnosed together (for the workspace: every product of the catalog, of the marketplace if given) */
                 product_ids: string[];
             };
             /** @enum {string} */

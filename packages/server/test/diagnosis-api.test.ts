@@ -28,10 +28,11 @@ t.test('bad input is refused with problem+json and changes nothing', async (t) =
     { name: 'from after to', status: 400, code: 'validation_failed', url: `${url}?from=2026-11-08&to=2026-11-01` },
     { name: 'range too long', status: 400, code: 'validation_failed', url: `${url}?from=2025-01-01&to=2026-01-02` },
     { name: 'not a calendar day', status: 400, code: 'validation_failed', url: `${url}?from=2026-02-30&to=2026-03-02` },
+    { name: 'year out of range', status: 400, code: 'validation_failed', url: `${url}?from=0001-01-01&to=0001-01-05` },
+    { name: 'month out of range', status: 400, code: 'validation_failed', url: `${url}?period=9999-12` },
     { name: 'bad compare', status: 400, code: 'validation_failed', url: `${url}?period=2026-W47&compare=last_week` },
     { name: 'unknown parameter', status: 400, code: 'validation_failed', url: `${url}?period=2026-W47&grain=day` },
     { name: 'unknown product', status: 404, code: 'not_found', url: '/v1/products/prod_01NOSUCHPRODUCT/diagnosis?period=2026-W47' },
-    { name: 'group: no scope', status: 400, code: 'validation_failed', url: '/v1/diagnosis?period=2026-W47' },
     { name: 'group: two scopes', status: 400, code: 'validation_failed', url: '/v1/diagnosis?period=2026-W47&parent_asin=B0PARENT01&product_line=Lamps' },
     { name: 'group: bad parent ASIN', status: 400, code: 'validation_failed', url: '/v1/diagnosis?period=2026-W47&parent_asin=lamp' },
     { name: 'group: unknown parent ASIN', status: 404, code: 'not_found', url: '/v1/diagnosis?period=2026-W47&parent_asin=B0NOSUCHPA' },
@@ -116,6 +117,12 @@ t.test('a parent ASIN and a product line are diagnosed as one, per marketplace',
   // Both children track the rival: one saw it at 19.99, the other at 25.00 (the story of b is steady), so its average is 22.495.
   t.match(parent.body.causes[0].evidence, { competitor_price_previous: 25, competitor_price_current: 22.5, competitors_compared: 1 });
 
+  const catalog = await get(h, '/v1/diagnosis?marketplace=US&period=2026-W47');
+  t.equal(catalog.status, 200);
+  t.equal(catalog.body.scope.type, 'workspace');
+  t.equal(catalog.body.scope.product_ids.length, 3, 'every US product of the workspace');
+  t.match(catalog.body.decomposition.units, { previous: 420, current: 322, change: -98, traffic_part: 0, conversion_part: -98 });
+
   const line = await get(h, '/v1/diagnosis?product_line=Lamps&period=2026-W47');
   t.equal(line.status, 200);
   t.equal(line.body.scope.product_ids.length, 3, 'every marketplace of the line');
@@ -136,6 +143,9 @@ t.test('tenancy: another workspace sees none of it', async (t) => {
     t.equal(res.status, 404, `${url}: 404 for workspace B`);
     t.equal(res.body.code, 'not_found');
   }
+  const empty = await get(h, '/v1/diagnosis?period=2026-W47', other.key);
+  t.equal(empty.status, 200, "B's whole catalog, empty: no data, not an error");
+  t.match(empty.body, { scope: { type: 'workspace', product_ids: [] }, decomposition: null, causes: [] });
   // B's own product with the same parent ASIN sees only B's facts.
   const mine = await makeProduct(h, { parent_asin: 'B0PARENT01' }, other.key);
   const res = await get(h, '/v1/diagnosis?parent_asin=B0PARENT01&period=2026-W47', other.key);
@@ -185,11 +195,13 @@ t.test('GraphQL: the same diagnosis as REST, for a product and a parent ASIN', a
   const parent = await gql(h, QUERY, { parent: 'B0PARENT01', period: '2026-W47', compare: 'previous_period' });
   t.same(parent.json().data.diagnosis.scope, { type: 'parent_asin', product_ids: [p.id] });
 
+  const catalog = await gql(h, QUERY, { period: '2026-W47' });
+  t.same(catalog.json().data.diagnosis.scope, { type: 'workspace', product_ids: [p.id] }, 'no scope: the whole catalog');
+
   for (const [variables, code] of [
     [{ id: p.id, period: '2026-47' }, 'validation_failed'],
     [{ id: p.id, period: '2026-W47', compare: 'yesterday' }, 'validation_failed'],
     [{ id: p.id, parent: 'B0PARENT01', period: '2026-W47' }, 'validation_failed'],
-    [{ period: '2026-W47' }, 'validation_failed'],
     [{ id: 'prod_01NOSUCHPRODUCT', period: '2026-W47' }, 'not_found'],
   ] as const) {
     const bad = await gql(h, QUERY, variables);

@@ -25,12 +25,21 @@ const range = (label: string | null, from: string, to: string): Range => ({ labe
 const monthEnd = (first: string) => addDays(addMonths(first, 1), -1);
 const invalid = (path: string, message: string, detail: string) => new BadRequest('validation_failed', detail, [{ path, message }]);
 
+/** Calendar arithmetic (Date.UTC) reads years below 100 as 19xx and stops at 9999: a diagnosis stays well inside. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9998;
+function checkYear(date: string, path: string): void {
+  const year = Number(date.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw invalid(path, `is outside the years ${FIRST_YEAR}-${LAST_YEAR}`, `A diagnosis covers the years ${FIRST_YEAR} to ${LAST_YEAR}.`);
+}
+
 /** The diagnosed range: an ISO week, a month, or from..to (not both forms); by default the last full ISO week. */
 export function diagnosedRange(input: PeriodInput): Range {
   if (input.period !== undefined) {
     if (input.from !== undefined || input.to !== undefined) throw invalid('/querystring/period', 'give period or from and to, not both', 'Give either period or from and to, not both.');
     // GraphQL passes the period as a plain string: the same check as the REST schema's pattern.
     if (!/^\d{4}-(W\d{2}|0[1-9]|1[0-2])$/.test(input.period)) throw invalid('/querystring/period', 'is not 2026-W47 or 2026-11', `period (${input.period}) is not an ISO week (2026-W47) or a month (2026-11).`);
+    checkYear(input.period, '/querystring/period');
     if (input.period.includes('W')) {
       if (!isIsoWeek(input.period)) throw invalid('/querystring/period', 'no such ISO week', `${input.period} is not a week of that year.`);
       const monday = mondayOfIsoWeek(input.period);
@@ -49,6 +58,7 @@ export function diagnosedRange(input: PeriodInput): Range {
   }
   for (const key of ['from', 'to'] as const) {
     if (!isCalendarDate(input[key]!)) throw invalid(`/querystring/${key}`, 'is not a calendar date', `${key} (${input[key]}) is not a calendar date.`);
+    checkYear(input[key]!, `/querystring/${key}`);
   }
   if (input.from > input.to) throw invalid('/querystring/from', 'is after to', `from (${input.from}) is after to (${input.to}).`);
   if (daysBetween(input.from, input.to) >= MAX_DIAGNOSIS_DAYS) {

@@ -102,7 +102,7 @@ const typeDefs = /* GraphQL */ `
     explanation: String!
   }
   type DiagnosisScope {
-    "product, parent_asin or product_line"
+    "product, parent_asin, product_line or workspace"
     type: String!
     product_id: ID
     parent_asin: String
@@ -122,7 +122,7 @@ const typeDefs = /* GraphQL */ `
     unknown: [DiagnosisUnknown!]!
   }
   extend type Query {
-    "Why orders changed, for one of: a product (product_id), a parent ASIN's children, a product line. period is 2026-W47 or 2026-11, or give from and to."
+    "Why orders changed, for one of: a product (product_id), a parent ASIN's children, a product line, or with none of them every product of the workspace. period is 2026-W47 or 2026-11, or give from and to."
     diagnosis(
       product_id: ID
       parent_asin: String

@@ -35,8 +35,8 @@ const diagnosisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'getGroupDiagnosis',
         tags: ['diagnostics'],
-        summary: "Why the orders of a parent ASIN's children or of a product line changed",
-        description: `${DESCRIPTION} Give exactly one of \`parent_asin\` and \`product_line\`; \`marketplace\` narrows to one marketplace.`,
+        summary: "Why the orders of a parent ASIN's children, a product line or the whole catalog changed",
+        description: `${DESCRIPTION} Give \`parent_asin\` or \`product_line\`, or neither for every product of the workspace; \`marketplace\` narrows to one marketplace.`,
         querystring: DiagnosisQuerySchema,
         response: { 200: Ref(DiagnosisSchema), ...problems(404) },
       },

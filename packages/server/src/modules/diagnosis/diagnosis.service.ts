@@ -51,16 +51,17 @@ export async function diagnoseProduct(ctx: ServiceContext, productId: string, in
   return diagnose(ctx, { type: 'product', filter: { productId } }, input);
 }
 
-/** A parent ASIN's children or a product line's products, diagnosed together. */
+/** A parent ASIN's children, a product line's products, or (with neither) every product of the workspace, diagnosed together. */
 export async function diagnoseGroup(ctx: ServiceContext, input: ScopeRequest): Promise<Diagnosis> {
   const { parent_asin, product_line, marketplace, ...period } = input;
-  if ((parent_asin === undefined) === (product_line === undefined)) {
-    throw new BadRequest('validation_failed', 'Give exactly one of parent_asin and product_line (for one product: GET /v1/products/{id}/diagnosis).', [
-      { path: '/querystring/parent_asin', message: 'give parent_asin or product_line' },
+  if (parent_asin !== undefined && product_line !== undefined) {
+    throw new BadRequest('validation_failed', 'Give parent_asin or product_line, not both (for one product: GET /v1/products/{id}/diagnosis).', [
+      { path: '/querystring/product_line', message: 'give parent_asin or product_line' },
     ]);
   }
   const filter = { parentAsin: parent_asin, productLine: product_line, marketplace: marketplace ? normalizeMarketplace(marketplace) : undefined };
-  return diagnose(ctx, { type: parent_asin !== undefined ? 'parent_asin' : 'product_line', filter }, period);
+  const type = parent_asin !== undefined ? 'parent_asin' : product_line !== undefined ? 'product_line' : 'workspace';
+  return diagnose(ctx, { type, filter }, period);
 }
 
 async function diagnose(ctx: ServiceContext, scope: Scope, input: DiagnosisRequest): Promise<Diagnosis> {
@@ -68,7 +69,8 @@ async function diagnose(ctx: ServiceContext, scope: Scope, input: DiagnosisReque
   const compare = input.compare ?? 'previous_period';
   const previous = comparedRange(current, compare);
   const products = await repo.scopeProducts(ctx.db, ctx.workspaceId, scope.filter);
-  if (products.length === 0) {
+  // An empty catalog is a workspace without data (200, every cause unknown); an empty product, parent or line is not there (404).
+  if (products.length === 0 && scope.type !== 'workspace') {
     const f = scope.filter;
     if (f.productId !== undefined) throw new NotFound('Product', f.productId);
     throw new NotFound(f.parentAsin !== undefined ? `Products of parent ASIN ${f.parentAsin}` : `Products of product line ${f.productLine}`);
