@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { MetricSeries, SeriesPoint } from '@sellerops/sdk';
 import { commandContext } from '../context.ts';
 import { formatTable, type Column } from '../table.ts';
+import { registerDiagnoseCommand } from './diagnose.ts';
 
 const GRAINS = ['day', 'week', 'month'] as const;
 const GROUP_BYS = ['product', 'parent_asin', 'product_line', 'marketplace', 'seller_account', 'none'] as const;
@@ -33,6 +34,7 @@ function seriesColumns(series: MetricSeries): Array<Column<SeriesPoint>> {
 
 export function registerMetricsCommands(program: Command): void {
   const metrics = program.command('metrics').description('Measures and series of the catalog (needs metrics:read)');
+  registerDiagnoseCommand(metrics);
 
   metrics
     .command('series')
