@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { MercuriusContext } from 'mercurius';
 import { COMPARES, MARKETPLACES, type Compare } from '@sellerops/schemas';
-import { given } from '../../graphql/arguments.ts';
+import { given, oneOf } from '../../graphql/arguments.ts';
 import { BadRequest } from '../../lib/errors.ts';
 import { requireScope } from '../../plugins/auth.ts';
 import { diagnoseGroup, diagnoseProduct } from './diagnosis.service.ts';
@@ -147,13 +147,6 @@ type DiagnosisArgs = {
   compare?: string | null;
 };
 
-/** Arguments GraphQL declares as plain strings, checked as the REST query string checks them. */
-function checked<T extends string>(values: readonly T[], value: string | undefined, name: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!values.includes(value as T)) throw new BadRequest('validation_failed', `${name} must be one of ${values.join(', ')}.`, [{ path: `/${name}`, message: 'unknown value' }]);
-  return value as T;
-}
-
 export default fp(
   async (app) => {
     app.graphql.extendSchema(typeDefs);
@@ -162,14 +155,14 @@ export default fp(
         diagnosis: async (_: unknown, args: DiagnosisArgs, ctx: MercuriusContext) => {
           requireScope(ctx.auth, 'metrics:read');
           const { product_id, marketplace, compare, ...rest } = given(args);
-          const period = { ...rest, compare: checked<Compare>(COMPARES, compare, 'compare') };
+          const period = { ...rest, compare: oneOf<Compare>(COMPARES, compare, 'compare') };
           if (product_id !== undefined) {
             if (rest.parent_asin !== undefined || rest.product_line !== undefined || marketplace !== undefined) {
               throw new BadRequest('validation_failed', 'Give product_id alone, or parent_asin or product_line (with marketplace).', [{ path: '/product_id', message: 'give one scope' }]);
             }
             return diagnoseProduct(ctx.service, product_id, { period: rest.period, from: rest.from, to: rest.to, compare: period.compare });
           }
-          return diagnoseGroup(ctx.service, { ...period, marketplace: checked([...MARKETPLACES, 'GB'], marketplace, 'marketplace') });
+          return diagnoseGroup(ctx.service, { ...period, marketplace: oneOf([...MARKETPLACES, 'GB'], marketplace, 'marketplace') });
         },
       },
     });

@@ -1,8 +1,9 @@
 import fp from 'fastify-plugin';
 import type { MercuriusContext } from 'mercurius';
 import type { Compare, Competitor, Grain, GroupBy, Keyword, Product, SeriesPoint } from '@sellerops/schemas';
+import { given, oneOf } from '../../graphql/arguments.ts';
 import { connectionType, pageRequest, toConnection, type ConnectionArgs } from '../../graphql/connection.ts';
-import { BadRequest, NotFound } from '../../lib/errors.ts';
+import { NotFound } from '../../lib/errors.ts';
 import { requireScope } from '../../plugins/auth.ts';
 import { ranksOfProducts, snapshotsOfProducts } from './history.service.ts';
 import { listMeasures } from './measures.ts';
@@ -128,17 +129,6 @@ const typeDefs = /* GraphQL */ `
 `;
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
-/** GraphQL passes null for an omitted argument; the services take undefined. */
-function given<T extends Record<string, unknown>>(args: T): { [K in keyof T]: Exclude<T[K], null> | undefined } {
-  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v ?? undefined])) as never;
-}
-
-/** An enum argument, checked like the REST query string (GraphQL declares it as a String). */
-const ONE_OF = <T extends string>(values: readonly T[], value: string | null | undefined, name: string): T | undefined => {
-  if (value === null || value === undefined) return undefined;
-  if (!values.includes(value as T)) throw new BadRequest('validation_failed', `${name} must be one of ${values.join(', ')}.`, [{ path: `/${name}`, message: 'unknown value' }]);
-  return value as T;
-};
 
 type SeriesArgs = {
   measures: string[];
@@ -204,9 +194,9 @@ export default fp(
           const { grain, group_by, compare, ...rest } = given(args);
           return getSeries(ctx.service, {
             ...rest,
-            grain: ONE_OF<Grain>(['day', 'week', 'month'], grain, 'grain'),
-            group_by: ONE_OF<GroupBy>(['product', 'parent_asin', 'product_line', 'marketplace', 'seller_account', 'none'], group_by, 'group_by'),
-            compare: ONE_OF<Compare>(['previous_period', 'previous_year'], compare, 'compare'),
+            grain: oneOf<Grain>(['day', 'week', 'month'], grain, 'grain'),
+            group_by: oneOf<GroupBy>(['product', 'parent_asin', 'product_line', 'marketplace', 'seller_account', 'none'], group_by, 'group_by'),
+            compare: oneOf<Compare>(['previous_period', 'previous_year'], compare, 'compare'),
           });
         },
       },
@@ -220,7 +210,7 @@ export default fp(
               measures: params.measures,
               from: params.from,
               to: params.to,
-              grain: ONE_OF<Grain>(['day', 'week', 'month'], params.grain, 'grain'),
+              grain: oneOf<Grain>(['day', 'week', 'month'], params.grain, 'grain'),
               group_by: 'product',
               product_ids: objs.map((p) => p.id),
             });
